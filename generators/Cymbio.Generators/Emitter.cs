@@ -1,0 +1,304 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Cymbio.Generators;
+
+/// <summary>The scope constants model: every valid scope of the project's manifests, merged.</summary>
+internal sealed record ScopeConstant(string Name, string Description, string Identifier);
+
+/// <summary>Everything the constants file is generated from.</summary>
+internal sealed record ConstantsModel(
+    string Namespace,
+    bool HasRuntime,
+    EquatableArray<ScopeConstant> Scopes,
+    EquatableArray<ManifestEnvironment> Environments,
+    string? TokenPath,
+    int? TokenLifetimeSeconds);
+
+/// <summary>Turns models into C# text. Pure functions of the models: same model, same bytes.</summary>
+internal static class Emitter
+{
+    public const string ConstantsHintName = "Cymbio.Manifest.g.cs";
+    private static readonly string GeneratedCode =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"Cymbio.Generators\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
+
+    public static string HintName(InterfaceModel model)
+    {
+        var chars = model.MetadataName.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (!(char.IsLetterOrDigit(c) || c == '.' || c == '_'))
+            {
+                chars[i] = '_';
+            }
+        }
+
+        return new string(chars) + ".CymbioScopes.g.cs";
+    }
+
+    public static string EmitConstants(ConstantsModel model)
+    {
+        var w = Header();
+        if (model.HasRuntime)
+        {
+            foreach (var scope in model.Scopes)
+            {
+                w.Line($"[assembly: global::Cymbio.CymbioScopeDefinition({Literal(scope.Name)}, {Literal(scope.Description)})]");
+            }
+
+            w.Line();
+        }
+
+        w.Open($"namespace {model.Namespace}");
+        if (!model.Scopes.IsEmpty)
+        {
+            w.Line("/// <summary>")
+             .Line("/// The OAuth scopes declared in <c>scopes.json</c>, as constants for <c>[CymbioScope]</c> and <c>[CymbioGrants]</c>.")
+             .Line("/// </summary>")
+             .Line(GeneratedCode)
+             .Open("public static partial class CymbioScopes");
+            foreach (var scope in model.Scopes)
+            {
+                w.Line($"/// <summary><c>{Xml(scope.Name)}</c>: {Xml(Sentence(scope.Description))}</summary>")
+                 .Line($"public const string {scope.Identifier} = {Literal(scope.Name)};")
+                 .Line();
+            }
+
+            w.Line("/// <summary>Every scope declared in <c>scopes.json</c>, in manifest order.</summary>")
+             .Line("public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new string[]")
+             .Line("{");
+            foreach (var scope in model.Scopes)
+            {
+                w.Line($"    {scope.Identifier},");
+            }
+
+            w.Line("};").Close();
+        }
+
+        if (!model.Environments.IsEmpty || model.TokenPath is not null || model.TokenLifetimeSeconds is not null)
+        {
+            if (!model.Scopes.IsEmpty)
+            {
+                w.Line();
+            }
+
+            w.Line("/// <summary>")
+             .Line("/// The environments and token settings declared in <c>scopes.json</c>.")
+             .Line("/// </summary>")
+             .Line(GeneratedCode)
+             .Open("public static partial class CymbioEnvironments");
+            var first = true;
+            foreach (var environment in model.Environments)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                w.Line($"/// <summary>Base address of the <c>{Xml(environment.Name)}</c> environment: <c>{Xml(environment.BaseAddress)}</c>.</summary>")
+                 .Line($"public const string {ScopeNames.ToIdentifier(environment.Name)} = {Literal(environment.BaseAddress)};");
+            }
+
+            if (model.TokenPath is not null)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                w.Line("/// <summary>Path of the OAuth2 token endpoint, relative to an environment's base address.</summary>")
+                 .Line($"public const string TokenPath = {Literal(model.TokenPath)};");
+            }
+
+            if (model.TokenLifetimeSeconds is { } lifetime)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                w.Line("/// <summary>The documented lifetime of an access token, in seconds, for token responses that state none.</summary>")
+                 .Line($"public const int TokenLifetimeSeconds = {lifetime.ToString(CultureInfo.InvariantCulture)};");
+            }
+
+            w.Close();
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitScopeTable(InterfaceModel model, bool registerWithModuleInitializer)
+    {
+        var names = MemberNames(model);
+        var w = Header();
+        var indent = model.Namespace is not null;
+        if (indent)
+        {
+            w.Open($"namespace {model.Namespace}");
+        }
+
+        var display = Xml(model.DisplayName);
+        w.Line("/// <summary>")
+         .Line($"/// The OAuth scopes required by the operations of <c>{display}</c>, from its <c>[CymbioScope]</c> attributes.")
+         .Line("/// </summary>")
+         .Line(GeneratedCode)
+         .Open($"{(model.IsPublic ? "public" : "internal")} static partial class {model.ClassName}");
+
+        var emitted = new HashSet<string>();
+        for (var i = 0; i < model.Operations.Length; i++)
+        {
+            var operation = model.Operations[i];
+            if (!emitted.Add(names[i]))
+            {
+                continue;
+            }
+
+            var scopes = string.Join(" ", operation.Scopes);
+            var declared = operation.DeclaringInterface == model.DisplayName ? string.Empty : $", inherited from <c>{Xml(operation.DeclaringInterface)}</c>";
+            w.Line("/// <summary>")
+             .Line($"/// Scopes required by <c>{Xml(operation.Signature)}</c> (<c>{Xml(operation.HttpMethod ?? "?")} {Xml(operation.Route ?? string.Empty)}</c>{declared}):")
+             .Line(operation.Scopes.IsEmpty ? "/// none." : $"/// <c>{Xml(scopes)}</c>.")
+             .Line("/// </summary>")
+             .Line($"public static global::Cymbio.ScopeSet {names[i]} {{ get; }} = {ScopeSetExpression(operation.Scopes)};")
+             .Line();
+        }
+
+        w.Line($"/// <summary>Every operation of <c>{display}</c>, inherited ones included, with the scopes it requires.</summary>")
+         .Line("public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations { get; } = new global::Cymbio.CymbioOperation[]")
+         .Line("{");
+        for (var i = 0; i < model.Operations.Length; i++)
+        {
+            var operation = model.Operations[i];
+            w.Line($"    new global::Cymbio.CymbioOperation({Literal(operation.MethodName)}, {NullableLiteral(operation.HttpMethod)}, {NullableLiteral(operation.Route)}, {names[i]}),");
+        }
+
+        w.Line("};");
+        if (!registerWithModuleInitializer)
+        {
+            w.Close();
+            if (indent)
+            {
+                w.Close();
+            }
+
+            return w.ToString();
+        }
+
+        w.Line()
+         .Line($"/// <summary>Registers this table with <see cref=\"global::Cymbio.CymbioScopeRegistry\"/> when the module loads.</summary>")
+         .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
+         .Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]")
+         .Line("internal static void RegisterCymbioScopes()")
+         .Line("{")
+         .Line($"    global::Cymbio.CymbioScopeRegistry.Register(typeof({model.TypeOfName}), static () => Operations);")
+         .Line("}")
+         .Close();
+        if (indent)
+        {
+            w.Close();
+        }
+
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// One member per method name when its overloads agree on the scopes; otherwise <c>Name_1</c>, <c>Name_2</c>… in
+    /// declaration order. Names that would clash with the class's own members get a trailing underscore.
+    /// </summary>
+    private static string[] MemberNames(InterfaceModel model)
+    {
+        var groups = new Dictionary<string, List<int>>();
+        var order = new List<string>();
+        for (var i = 0; i < model.Operations.Length; i++)
+        {
+            var name = model.Operations[i].MethodName;
+            if (!groups.TryGetValue(name, out var list))
+            {
+                groups[name] = list = new List<int>();
+                order.Add(name);
+            }
+
+            list.Add(i);
+        }
+
+        var names = new string[model.Operations.Length];
+        foreach (var name in order)
+        {
+            var indices = groups[name];
+            var baseName = name is "Operations" or "RegisterCymbioScopes" || name == model.ClassName ? name + "_" : name;
+            var agree = true;
+            foreach (var index in indices)
+            {
+                agree &= model.Operations[index].Scopes.Equals(model.Operations[indices[0]].Scopes);
+            }
+
+            for (var k = 0; k < indices.Count; k++)
+            {
+                names[indices[k]] = agree ? baseName : baseName + "_" + (k + 1).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return names;
+    }
+
+    private static string ScopeSetExpression(EquatableArray<string> scopes)
+    {
+        if (scopes.IsEmpty)
+        {
+            return "global::Cymbio.ScopeSet.Empty";
+        }
+
+        var literals = new List<string>();
+        foreach (var scope in scopes)
+        {
+            literals.Add(Literal(scope));
+        }
+
+        return $"global::Cymbio.ScopeSet.Create({string.Join(", ", literals)})";
+    }
+
+    private static SourceWriter Header() => new SourceWriter()
+        .Line("// <auto-generated/>")
+        .Line("// Generated by Cymbio.Generators from scopes.json and [CymbioScope] attributes. Do not edit.")
+        .Line("#nullable enable")
+        .Line();
+
+    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    private static string NullableLiteral(string? value) => value is null ? "null" : Literal(value);
+
+    private static string Sentence(string description)
+    {
+        var text = description.Trim();
+        if (text.Length == 0)
+        {
+            return "(no description).";
+        }
+
+        return text.EndsWith(".", System.StringComparison.Ordinal) ? text : text + ".";
+    }
+
+    private static string Xml(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\r':
+                case '\n': builder.Append(' '); break;
+                default: builder.Append(c); break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Cymbio.Generators;
+
+/// <summary>One Refit operation of a scoped interface.</summary>
+internal sealed record OperationModel(
+    string MethodName,
+    string Signature,
+    string DeclaringInterface,
+    string? HttpMethod,
+    string? Route,
+    EquatableArray<string> Scopes);
+
+/// <summary>A scoped interface, reduced to what the emitter needs.</summary>
+internal sealed record InterfaceModel(
+    string MetadataName,
+    string? Namespace,
+    string ClassName,
+    string TypeOfName,
+    string DisplayName,
+    bool IsPublic,
+    EquatableArray<OperationModel> Operations);
+
+/// <summary>Facts about the compilation the emitters depend on.</summary>
+internal sealed record CompilationFacts(string? AssemblyName, bool HasRuntime, bool HasModuleInitializer);
+
+/// <summary>Builds an <see cref="InterfaceModel"/> from a symbol; the symbol does not outlive the call.</summary>
+internal static class InterfaceReader
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.MinimallyQualifiedFormat;
+
+    public static InterfaceModel? Read(INamedTypeSymbol? type, CancellationToken cancellationToken)
+    {
+        if (type is null || type.TypeKind != TypeKind.Interface)
+        {
+            return null;
+        }
+
+        type = type.OriginalDefinition;
+        var isPublic = true;
+        for (ISymbol? current = type; current is INamedTypeSymbol named; current = named.ContainingType)
+        {
+            switch (named.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal:
+                case Accessibility.ProtectedOrInternal:
+                    isPublic = false;
+                    break;
+                default:
+                    // Private or protected nested interfaces cannot be reached from a namespace-level class (nor by Refit).
+                    return null;
+            }
+        }
+
+        var operations = new List<OperationModel>();
+        foreach (var method in ScopeSymbols.OperationCandidates(type))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!ScopeSymbols.TryGetHttp(method, out var verb, out var route, out _))
+            {
+                continue;
+            }
+
+            var scopes = ScopeSymbols.Canonical(ScopeSymbols.RequirementOf(method, type));
+            operations.Add(new OperationModel(
+                method.Name,
+                Signature(method),
+                method.ContainingType.OriginalDefinition.ToDisplayString(),
+                verb,
+                route,
+                new EquatableArray<string>(scopes.ToArray())));
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+        return new InterfaceModel(
+            MetadataName(type),
+            ns,
+            ClassName(type),
+            TypeOfName(type, ns),
+            type.ToDisplayString(),
+            isPublic,
+            EquatableArray<OperationModel>.From(operations));
+    }
+
+    private static string Signature(IMethodSymbol method)
+    {
+        var builder = new StringBuilder(method.Name);
+        if (method.TypeParameters.Length > 0)
+        {
+            builder.Append('<').Append(string.Join(", ", method.TypeParameters.Select(static p => p.Name))).Append('>');
+        }
+
+        builder.Append('(').Append(string.Join(", ", method.Parameters.Select(static p => p.Type.ToDisplayString(TypeFormat)))).Append(')');
+        return builder.ToString();
+    }
+
+    private static string MetadataName(INamedTypeSymbol type)
+    {
+        var chain = new List<string>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            chain.Insert(0, current.MetadataName);
+        }
+
+        var name = string.Join("+", chain);
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+    }
+
+    private static string ClassName(INamedTypeSymbol type)
+    {
+        var builder = new StringBuilder();
+        var chain = new List<INamedTypeSymbol>();
+        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
+        {
+            chain.Insert(0, current);
+        }
+
+        foreach (var outer in chain)
+        {
+            builder.Append(outer.Name);
+        }
+
+        var name = type.Name;
+        if (name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]))
+        {
+            name = name.Substring(1);
+        }
+
+        builder.Append(name);
+        if (type.TypeParameters.Length > 0)
+        {
+            builder.Append("Of");
+            foreach (var parameter in type.TypeParameters)
+            {
+                builder.Append(parameter.Name);
+            }
+        }
+
+        return builder.Append("Scopes").ToString();
+    }
+
+    private static string TypeOfName(INamedTypeSymbol type, string? ns)
+    {
+        var parts = new List<string>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            var arity = current.TypeParameters.Length;
+            parts.Insert(0, arity == 0 ? current.Name : current.Name + "<" + new string(',', arity - 1) + ">");
+        }
+
+        return "global::" + (ns is null ? string.Empty : ns + ".") + string.Join(".", parts);
+    }
+}

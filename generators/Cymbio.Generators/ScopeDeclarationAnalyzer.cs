@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cymbio.Generators;
+
+/// <summary>
+/// Reports the problems of scope manifests (at the line and column inside <c>scopes.json</c>) and of scope
+/// declarations (at the attribute argument or method in C#) that the generator skips over.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The key of the "did you mean" suggestion in <see cref="Diagnostic.Properties"/> of CYM0006.</summary>
+    public const string SuggestionProperty = "Suggestion";
+
+    private static readonly SourceTextValueProvider<ManifestDocument> ManifestProvider =
+        new(static text => ManifestParser.Parse(string.Empty, text, CancellationToken.None));
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ManifestUnreadable,
+        DiagnosticDescriptors.ManifestInvalidValue,
+        DiagnosticDescriptors.ManifestUnknownMember,
+        DiagnosticDescriptors.InvalidScopeName,
+        DiagnosticDescriptors.DuplicateScope,
+        DiagnosticDescriptors.UnknownScope,
+        DiagnosticDescriptors.ScopedMethodWithoutHttpAttribute,
+        DiagnosticDescriptors.MissingRequirement,
+        DiagnosticDescriptors.IndistinguishableOverloads,
+        DiagnosticDescriptors.WriteScopeOnSafeMethod,
+        DiagnosticDescriptors.ReadScopesOnUnsafeMethod);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var catalog = Catalog.Create(
+                start.Compilation,
+                start.Options,
+                text => start.TryGetValue(text, ManifestProvider, out var document) ? document : ManifestParser.Parse(string.Empty, text, start.CancellationToken),
+                start.CancellationToken);
+            start.RegisterAdditionalFileAction(fileContext => catalog.AnalyzeManifest(fileContext));
+            if (start.Compilation.GetTypeByMetadataName(ScopeSymbols.ScopeAttributeMetadataName) is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(symbolContext => catalog.AnalyzeSymbol(symbolContext), SymbolKind.NamedType, SymbolKind.Method);
+        });
+    }
+
+    /// <summary>The scopes known to one compilation, and the manifests they came from.</summary>
+    private sealed class Catalog
+    {
+        private readonly Dictionary<string, ManifestDocument> _manifests = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Path, TextLocation Location)> _firstDeclaration = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+        private bool _anyUnreadable;
+
+        public static Catalog Create(Compilation compilation, AnalyzerOptions options, Func<SourceText, ManifestDocument> parse, CancellationToken cancellationToken)
+        {
+            var catalog = new Catalog();
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                foreach (var attribute in assembly.GetAttributes())
+                {
+                    if (ScopeSymbols.IsScopeDefinitionAttribute(attribute)
+                        && attribute.ConstructorArguments.Length > 0
+                        && attribute.ConstructorArguments[0].Value is string name)
+                    {
+                        catalog._known.Add(name);
+                    }
+                }
+            }
+
+            var files = options.AdditionalFiles
+                .Where(static file => ManifestDocument.IsManifestPath(file.Path))
+                .OrderBy(static file => file.Path, StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                var text = file.GetText(cancellationToken);
+                var document = text is null ? ManifestParser.Parse(string.Empty, null, cancellationToken) : parse(text);
+
+                catalog._manifests[file.Path] = document;
+                catalog._anyUnreadable |= !document.IsReadable;
+                foreach (var scope in document.Scopes)
+                {
+                    catalog._known.Add(scope.Name);
+                    if (!catalog._firstDeclaration.ContainsKey(scope.Name))
+                    {
+                        catalog._firstDeclaration.Add(scope.Name, (file.Path, scope.Location));
+                    }
+                }
+            }
+
+            return catalog;
+        }
+
+        private bool CanCheck => _known.Count > 0 || _manifests.Count > 0;
+
+        public void AnalyzeManifest(AdditionalFileAnalysisContext context)
+        {
+            var path = context.AdditionalFile.Path;
+            if (!_manifests.TryGetValue(path, out var document))
+            {
+                return;
+            }
+
+            foreach (var problem in document.Problems)
+            {
+                var descriptor = DiagnosticDescriptors.ForId(problem.DiagnosticId);
+                if (descriptor is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location.ToLocation(path), problem.Arguments.AsImmutableArray().ToArray()));
+                }
+            }
+
+            // A scope declared by an earlier manifest of the same project (ordered by path) is declared twice.
+            foreach (var scope in document.Scopes)
+            {
+                if (_firstDeclaration.TryGetValue(scope.Name, out var first) && !string.Equals(first.Path, path, StringComparison.Ordinal))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.DuplicateScope,
+                        scope.Location.ToLocation(path),
+                        scope.Name,
+                        "scopes",
+                        $"{first.Path}({first.Location.StartLine + 1},{first.Location.StartColumn + 1})"));
+                }
+            }
+
+            foreach (var grant in document.Grants)
+            {
+                if (!_known.Contains(grant.Name))
+                {
+                    context.ReportDiagnostic(UnknownScope(grant.Location.ToLocation(path), grant.Name));
+                }
+            }
+        }
+
+        public void AnalyzeSymbol(SymbolAnalysisContext context)
+        {
+            CheckAttributeScopes(context);
+            if (context.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Interface } type)
+            {
+                CheckOperations(context, type);
+            }
+        }
+
+        private void CheckAttributeScopes(SymbolAnalysisContext context)
+        {
+            if (!CanCheck)
+            {
+                return;
+            }
+
+            foreach (var attribute in context.Symbol.GetAttributes())
+            {
+                if (!ScopeSymbols.IsScopeAttribute(attribute))
+                {
+                    continue;
+                }
+
+                foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute))
+                {
+                    if (scope is not null && !_known.Contains(scope))
+                    {
+                        context.ReportDiagnostic(UnknownScope(ArgumentLocation(attribute, index, context.CancellationToken), scope));
+                    }
+                }
+            }
+        }
+
+        private Diagnostic UnknownScope(Location location, string scope)
+        {
+            var suggestion = ScopeNames.Suggest(scope, _known.OrderBy(static s => s, StringComparer.Ordinal));
+            string detail;
+            if (suggestion is not null)
+            {
+                detail = $"; did you mean '{suggestion}'?";
+            }
+            else if (_anyUnreadable)
+            {
+                detail = "; a scopes.json of this project cannot be read (CYM0001), so its scopes are unknown";
+            }
+            else if (!ScopeNames.IsValid(scope))
+            {
+                detail = "; " + ScopeNames.Explain(scope);
+            }
+            else
+            {
+                detail = "; no scopes.json of this project or of a referenced assembly declares it";
+            }
+
+            var properties = suggestion is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
+            return Diagnostic.Create(DiagnosticDescriptors.UnknownScope, location, properties, scope, detail);
+        }
+
+        private static void CheckOperations(SymbolAnalysisContext context, INamedTypeSymbol type)
+        {
+            var declares = ScopeSymbols.DeclaresScopes(type);
+            if (!declares && !ScopeSymbols.InheritsScopes(type))
+            {
+                return;
+            }
+
+            var interfaceScoped = ScopeSymbols.HasScopeAttribute(type);
+            var operations = new List<(IMethodSymbol Method, string? Verb, string? Route, ImmutableArray<string> Scopes, bool Own)>();
+            foreach (var method in ScopeSymbols.OperationCandidates(type))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var own = SymbolEqualityComparer.Default.Equals(method.ContainingType, type);
+                var hasHttp = ScopeSymbols.TryGetHttp(method, out var verb, out var route, out var isErrorType);
+                if (isErrorType)
+                {
+                    continue;
+                }
+
+                if (!hasHttp)
+                {
+                    if (own && (interfaceScoped || ScopeSymbols.HasScopeAttribute(method)))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ScopedMethodWithoutHttpAttribute, method.Locations.FirstOrDefault(), method.Name));
+                    }
+
+                    continue;
+                }
+
+                var scopes = ScopeSymbols.Canonical(ScopeSymbols.RequirementOf(method, type));
+                operations.Add((method, verb, route, scopes, own));
+                if (!own)
+                {
+                    continue;
+                }
+
+                var location = method.Locations.FirstOrDefault();
+                if (scopes.IsEmpty)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingRequirement, location, method.Name, type.Name));
+                }
+                else if (verb is "GET" or "HEAD" && scopes.FirstOrDefault(ScopeNames.IsWrite) is { } write)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.WriteScopeOnSafeMethod, location, method.Name, verb, write));
+                }
+                else if (verb is "POST" or "PUT" or "PATCH" or "DELETE" && scopes.All(ScopeNames.IsRead))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReadScopesOnUnsafeMethod, location, method.Name, verb, string.Join(" ", scopes)));
+                }
+            }
+
+            for (var i = 0; i < operations.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    var a = operations[j];
+                    var b = operations[i];
+                    if (a.Method.Name == b.Method.Name
+                        && a.Verb == b.Verb
+                        && a.Route == b.Route
+                        && !a.Scopes.SequenceEqual(b.Scopes)
+                        && (a.Own || b.Own))
+                    {
+                        var location = (b.Own ? b.Method : a.Method).Locations.FirstOrDefault();
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.IndistinguishableOverloads,
+                            location,
+                            b.Method.Name,
+                            $"{b.Verb ?? "?"} {b.Route}",
+                            Describe(a.Scopes),
+                            Describe(b.Scopes)));
+                        break;
+                    }
+                }
+            }
+        }
+
+        private static string Describe(ImmutableArray<string> scopes) => scopes.IsEmpty ? "none" : string.Join(" ", scopes);
+
+        private static Location ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+            {
+                return Location.None;
+            }
+
+            var arguments = syntax.ArgumentList?.Arguments ?? default;
+            if (arguments.Count == 1 && ElementsOf(arguments[0].Expression) is { } elements)
+            {
+                return index < elements.Count ? elements[index].GetLocation() : syntax.GetLocation();
+            }
+
+            return index < arguments.Count ? arguments[index].Expression.GetLocation() : syntax.GetLocation();
+        }
+
+        private static SeparatedSyntaxList<ExpressionSyntax>? ElementsOf(ExpressionSyntax expression) => expression switch
+        {
+            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Cymbio.Generators;
+
+/// <summary>
+/// Turns <c>scopes.json</c> into scope constants and assembly metadata, and every Refit interface annotated with
+/// <c>[CymbioScope]</c> into a per-method scope table registered with the runtime through a module initializer.
+/// </summary>
+/// <remarks>
+/// The generator reports no diagnostics: problems in manifests and declarations are reported by
+/// <see cref="ScopeDeclarationAnalyzer"/> at their real source locations, so that they can be suppressed and the
+/// generator's output stays cached. Bad input is skipped, never thrown on.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class ScopeGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => new CompilationFacts(
+                compilation.AssemblyName,
+                compilation.GetTypeByMetadataName(ScopeSymbols.ScopeSetMetadataName) is not null,
+                compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
+        // Manifests: each scopes.json parsed once, then merged (ordered by path, so file order never matters).
+        var manifests = context.AdditionalTextsProvider
+            .Where(static text => ManifestDocument.IsManifestPath(text.Path))
+            .Select(static (text, cancellationToken) => ManifestParser.Parse(text.Path, text.GetText(cancellationToken), cancellationToken))
+            .WithTrackingName(TrackingNames.ManifestParsed);
+
+        var merged = manifests.Collect()
+            .Select(static (documents, cancellationToken) => Merge(documents))
+            .WithTrackingName(TrackingNames.ManifestMerged);
+
+        var constants = merged.Combine(facts)
+            .Select(static (pair, _) => pair.Left is null ? null : pair.Left with
+            {
+                Namespace = pair.Left.Namespace.Length > 0 ? pair.Left.Namespace : ScopeNames.ToNamespace(pair.Right.AssemblyName),
+                HasRuntime = pair.Right.HasRuntime,
+            })
+            .WithTrackingName(TrackingNames.ScopeConstants);
+
+        context.RegisterSourceOutput(constants, static (spc, model) =>
+        {
+            if (model is not null)
+            {
+                spc.AddSource(Emitter.ConstantsHintName, Emitter.EmitConstants(model));
+            }
+        });
+
+        // Scoped interfaces: the attribute on the interface, on one of its methods, or on an inherited interface.
+        var onInterfaces = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ScopeSymbols.ScopeAttributeMetadataName,
+                static (node, _) => node is InterfaceDeclarationSyntax,
+                static (ctx, cancellationToken) => InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, cancellationToken))
+            .WithTrackingName(TrackingNames.ScopedInterfaces);
+
+        var onMethods = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ScopeSymbols.ScopeAttributeMetadataName,
+                static (node, _) => node is MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
+                static (ctx, cancellationToken) => ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, cancellationToken))
+            .WithTrackingName(TrackingNames.ScopedMethods);
+
+        var derived = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => node is InterfaceDeclarationSyntax { BaseList: not null },
+                static (ctx, cancellationToken) =>
+                {
+                    var symbol = ctx.SemanticModel.GetDeclaredSymbol(ctx.Node, cancellationToken) as INamedTypeSymbol;
+                    return symbol is not null && !ScopeSymbols.DeclaresScopes(symbol) && ScopeSymbols.InheritsScopes(symbol)
+                        ? InterfaceReader.Read(symbol, cancellationToken)
+                        : null;
+                })
+            .WithTrackingName(TrackingNames.DerivedInterfaces);
+
+        var tables = onInterfaces.Collect()
+            .Combine(onMethods.Collect())
+            .Combine(derived.Collect())
+            .SelectMany(static (all, _) => Distinct(all.Left.Left, all.Left.Right, all.Right))
+            .WithTrackingName(TrackingNames.ScopeTables);
+
+        var sources = tables.Combine(facts)
+            .Select(static (pair, _) => pair.Right.HasRuntime ? (pair.Left, pair.Right.HasModuleInitializer) : default)
+            .WithTrackingName(TrackingNames.ScopeTableSources);
+
+        context.RegisterSourceOutput(sources, static (spc, item) =>
+        {
+            if (item.Left is not null)
+            {
+                spc.AddSource(Emitter.HintName(item.Left), Emitter.EmitScopeTable(item.Left, item.HasModuleInitializer));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Reads the interface behind a method-level attribute, once per interface: only for the first attributed method,
+    /// and only when the interface itself has no attribute (the interface pipeline covers that case).
+    /// </summary>
+    private static InterfaceModel? ReadFromMethod(IMethodSymbol? method, System.Threading.CancellationToken cancellationToken)
+    {
+        var type = method?.ContainingType;
+        if (type is null || type.TypeKind != TypeKind.Interface || ScopeSymbols.HasScopeAttribute(type))
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol candidate && ScopeSymbols.HasScopeAttribute(candidate))
+            {
+                return SymbolEqualityComparer.Default.Equals(candidate, method) ? InterfaceReader.Read(type, cancellationToken) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static ImmutableArray<InterfaceModel> Distinct(params ImmutableArray<InterfaceModel?>[] sources)
+    {
+        var byName = new SortedDictionary<string, InterfaceModel>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            foreach (var model in source)
+            {
+                if (model is not null && !byName.ContainsKey(model.MetadataName))
+                {
+                    byName.Add(model.MetadataName, model);
+                }
+            }
+        }
+
+        return byName.Values.ToImmutableArray();
+    }
+
+    private static ConstantsModel? Merge(ImmutableArray<ManifestDocument> documents)
+    {
+        if (documents.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        string? ns = null;
+        string? tokenPath = null;
+        int? lifetime = null;
+        var scopes = new List<ScopeConstant>();
+        var environments = new List<ManifestEnvironment>();
+        var scopeNames = new HashSet<string>(StringComparer.Ordinal);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal) { "All" };
+        var environmentNames = new HashSet<string>(StringComparer.Ordinal) { "TokenPath", "TokenLifetimeSeconds" };
+        foreach (var document in documents.OrderBy(static d => d.Path, StringComparer.Ordinal))
+        {
+            if (!document.IsReadable)
+            {
+                continue;
+            }
+
+            ns ??= document.Namespace;
+            tokenPath ??= document.TokenPath;
+            lifetime ??= document.TokenLifetimeSeconds;
+            foreach (var scope in document.Scopes)
+            {
+                if (scopeNames.Add(scope.Name))
+                {
+                    scopes.Add(new ScopeConstant(scope.Name, scope.Description, Unique(ScopeNames.ToIdentifier(scope.Name), identifiers)));
+                }
+            }
+
+            foreach (var environment in document.Environments)
+            {
+                if (environmentNames.Add(ScopeNames.ToIdentifier(environment.Name)))
+                {
+                    environments.Add(environment);
+                }
+            }
+        }
+
+        if (scopes.Count == 0 && environments.Count == 0 && tokenPath is null && lifetime is null)
+        {
+            return null;
+        }
+
+        return new ConstantsModel(ns ?? string.Empty, false, EquatableArray<ScopeConstant>.From(scopes), EquatableArray<ManifestEnvironment>.From(environments), tokenPath, lifetime);
+    }
+
+    private static string Unique(string identifier, HashSet<string> used)
+    {
+        var candidate = identifier;
+        for (var i = 2; !used.Add(candidate); i++)
+        {
+            candidate = identifier + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Cymbio.Generators;
+
+/// <summary>The names of the generator's pipeline steps, shared with the incremental-caching tests.</summary>
+internal static class TrackingNames
+{
+    /// <summary>Each <c>scopes.json</c> additional file, parsed.</summary>
+    public const string ManifestParsed = nameof(ManifestParsed);
+
+    /// <summary>All manifests of the compilation merged into the constants model.</summary>
+    public const string ManifestMerged = nameof(ManifestMerged);
+
+    /// <summary>Facts about the compilation the emitters need (assembly name, runtime referenced).</summary>
+    public const string CompilationFacts = nameof(CompilationFacts);
+
+    /// <summary>The constants file model (manifest + compilation facts).</summary>
+    public const string ScopeConstants = nameof(ScopeConstants);
+
+    /// <summary>Interfaces carrying <c>[CymbioScope]</c>.</summary>
+    public const string ScopedInterfaces = nameof(ScopedInterfaces);
+
+    /// <summary>Interfaces whose methods carry <c>[CymbioScope]</c>.</summary>
+    public const string ScopedMethods = nameof(ScopedMethods);
+
+    /// <summary>Interfaces without attributes that inherit a scoped interface.</summary>
+    public const string DerivedInterfaces = nameof(DerivedInterfaces);
+
+    /// <summary>All scoped interfaces, de-duplicated.</summary>
+    public const string ScopeTables = nameof(ScopeTables);
+
+    /// <summary>Scope tables combined with the compilation facts, ready to emit.</summary>
+    public const string ScopeTableSources = nameof(ScopeTableSources);
+
+    /// <summary>The steps that depend on <c>scopes.json</c> only.</summary>
+    public static readonly string[] ManifestSteps = { ManifestParsed, ManifestMerged, ScopeConstants };
+
+    /// <summary>Every named step.</summary>
+    public static readonly string[] All =
+    {
+        ManifestParsed, ManifestMerged, CompilationFacts, ScopeConstants,
+        ScopedInterfaces, ScopedMethods, DerivedInterfaces, ScopeTables, ScopeTableSources,
+    };
+}
