@@ -144,7 +144,7 @@ internal static class Emitter
 
         var display = Xml(model.DisplayName);
         w.Line("/// <summary>")
-         .Line($"/// The OAuth scopes required by the operations of <c>{display}</c>, from its <c>[CymbioScope]</c> attributes.")
+         .Line($"/// The OAuth scopes required by the operations of <c>{display}</c>, from the <c>[CymbioScope]</c> attributes of the interface and of the interfaces it inherits.")
          .Line("/// </summary>")
          .Line(GeneratedCode)
          .Open($"{(model.IsPublic ? "public" : "internal")} static partial class {model.ClassName}");
