@@ -5,7 +5,7 @@
 namespace Sample.Supplier
 {
     /// <summary>
-    /// The OAuth scopes required by the operations of <c>Sample.Supplier.IFulfillmentsApi</c>, from its <c>[CymbioScope]</c> attributes.
+    /// The OAuth scopes required by the operations of <c>Sample.Supplier.IFulfillmentsApi</c>, from the <c>[CymbioScope]</c> attributes of the interface and of the interfaces it inherits.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class FulfillmentsApiScopes

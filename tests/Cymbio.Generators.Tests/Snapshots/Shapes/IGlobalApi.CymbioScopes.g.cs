@@ -3,7 +3,7 @@
 #nullable enable
 
 /// <summary>
-/// The OAuth scopes required by the operations of <c>IGlobalApi</c>, from its <c>[CymbioScope]</c> attributes.
+/// The OAuth scopes required by the operations of <c>IGlobalApi</c>, from the <c>[CymbioScope]</c> attributes of the interface and of the interfaces it inherits.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
 public static partial class GlobalApiScopes

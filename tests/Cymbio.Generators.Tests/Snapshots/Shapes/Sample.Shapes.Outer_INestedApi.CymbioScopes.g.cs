@@ -5,7 +5,7 @@
 namespace Sample.Shapes
 {
     /// <summary>
-    /// The OAuth scopes required by the operations of <c>Sample.Shapes.Outer.INestedApi</c>, from its <c>[CymbioScope]</c> attributes.
+    /// The OAuth scopes required by the operations of <c>Sample.Shapes.Outer.INestedApi</c>, from the <c>[CymbioScope]</c> attributes of the interface and of the interfaces it inherits.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class OuterNestedApiScopes
