@@ -31,6 +31,12 @@ internal static class ManifestParser
             return ManifestDocument.Unreadable(path, Problem(DiagnosticIds.ManifestUnreadable, TextLocation.Create(path, text, new TextSpan(0, 0)), "the file is empty; it must hold a JSON object"));
         }
 
+        if (content[0] == '\uFEFF')
+        {
+            // A byte order mark that survived decoding: read it as white space so that columns stay the same.
+            content = " " + content.Substring(1);
+        }
+
         var bytes = Encoding.UTF8.GetBytes(content);
         var state = new State(path, text, content, bytes, cancellationToken);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
