@@ -1,0 +1,193 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Cymbio.Generators.Tests;
+
+/// <summary>RELIABILITY H5: caching after unrelated and manifest edits, and no Roslyn objects in step outputs.</summary>
+public sealed class IncrementalTests
+{
+    private const string Api = """
+        using System.Threading.Tasks;
+        using Cymbio;
+        using Refit;
+
+        namespace Sample;
+
+        [CymbioScope(CymbioScopes.ReadOrders)]
+        public interface IOrdersApi
+        {
+            [Get("/v3/retailers/{retailerId}/orders")]
+            Task<string> ListAsync(long retailerId);
+        }
+
+        public interface IInventoryApi
+        {
+            [Put("/v3/suppliers/{supplierId}/warehouses/{warehouseId}/inventory")]
+            [CymbioScope(CymbioScopes.WriteInventory)]
+            Task PushAsync(long supplierId, long warehouseId);
+        }
+
+        public interface IRetailerApi : IOrdersApi, IInventoryApi
+        {
+        }
+        """;
+
+    private const string Unrelated = """
+        namespace Sample;
+
+        public sealed class Unrelated
+        {
+            public int Compute(int value) => value * 2;
+        }
+        """;
+
+    private const string ConsumerManifest = """
+        { "scopes": [ { "name": "read:purchase-orders", "description": "Reads purchase orders" } ], "grants": [ "read:orders" ] }
+        """;
+
+    private static readonly IncrementalStepRunReason[] Reused = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
+
+    [Fact]
+    public void UnrelatedEdit_LeavesEveryStepCachedOrUnchanged()
+    {
+        var (driver, compilation) = RunOnce();
+        var unrelatedTree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Unrelated.cs", StringComparison.Ordinal));
+        var edited = compilation.ReplaceSyntaxTree(
+            unrelatedTree,
+            CSharpSyntaxTree.ParseText(Unrelated.Replace("value * 2", "value * 2 /* edited */"), TestEnvironment.ParseOptions, unrelatedTree.FilePath));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Null(result.Exception);
+        var steps = TrackedSteps(result);
+        Assert.Equal(TrackingNames.All.OrderBy(n => n), steps.Keys.OrderBy(n => n));
+        foreach (var (name, runs) in steps)
+        {
+            foreach (var output in runs.SelectMany(r => r.Outputs))
+            {
+                Assert.True(Reused.Contains(output.Reason), $"Step {name} was {output.Reason} after an unrelated edit.");
+            }
+        }
+
+        foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs))
+        {
+            Assert.True(Reused.Contains(output.Reason), $"An output step was {output.Reason} after an unrelated edit.");
+        }
+    }
+
+    [Fact]
+    public void ManifestEdit_RerunsOnlyTheManifestSteps()
+    {
+        var (driver, compilation) = RunOnce();
+        var before = driver.GetRunResult().GeneratedTrees.Length;
+        var oldText = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.ManifestParsed].Single().Inputs.Single().Source;
+        Assert.NotNull(oldText);
+
+        driver = driver.ReplaceAdditionalText(
+            FindManifest(driver),
+            TestEnvironment.Manifest(ConsumerManifest.Replace("Reads purchase orders", "Reads purchase orders and receipts")));
+        driver = driver.RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+        var steps = TrackedSteps(result);
+
+        foreach (var name in TrackingNames.ManifestSteps)
+        {
+            Assert.Contains(steps[name].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        }
+
+        foreach (var (name, runs) in steps.Where(s => !TrackingNames.ManifestSteps.Contains(s.Key)))
+        {
+            foreach (var output in runs.SelectMany(r => r.Outputs))
+            {
+                Assert.True(Reused.Contains(output.Reason), $"Step {name} was {output.Reason} after a scopes.json edit.");
+            }
+        }
+
+        Assert.Equal(before, driver.GetRunResult().GeneratedTrees.Length);
+        Assert.Contains("Reads purchase orders and receipts", driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith(Emitter.ConstantsHintName, StringComparison.Ordinal)).ToString());
+    }
+
+    [Fact]
+    public void StepOutputs_HoldNoSymbolsSyntaxCompilationsOrLocations()
+    {
+        var (driver, compilation) = RunOnce();
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample { public sealed class More { } }", TestEnvironment.ParseOptions, "/0/More.cs"));
+        foreach (var run in new[] { driver.GetRunResult(), driver.RunGenerators(edited).GetRunResult() })
+        {
+            var result = run.Results.Single();
+            var walked = 0;
+            var all = TrackedSteps(result).Select(p => (p.Key, p.Value))
+                .Concat(result.TrackedOutputSteps.Select(p => (p.Key, (IReadOnlyList<IncrementalGeneratorRunStep>)p.Value)));
+            foreach (var (name, runs) in all)
+            {
+                foreach (var (value, _) in runs.SelectMany(r => r.Outputs))
+                {
+                    walked += AssertNoRoslynObjects(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance), 0);
+                }
+            }
+
+            Assert.True(walked > 20, $"Only {walked} values were walked; the walk is not looking at the models.");
+        }
+    }
+
+    private static (GeneratorDriver Driver, Compilation Compilation) RunOnce()
+    {
+        var compilation = TestEnvironment.Compile(new[] { (Api, "/0/Api.cs"), (Unrelated, "/0/Unrelated.cs") });
+        var driver = TestEnvironment.CreateDriver(new[] { TestEnvironment.Manifest(ConsumerManifest) }, trackSteps: true).RunGenerators(compilation);
+        var first = driver.GetRunResult();
+        Assert.Null(first.Results.Single().Exception);
+        Assert.Equal(4, first.GeneratedTrees.Length); // three scope tables and the constants
+        return (driver, compilation);
+    }
+
+    private static AdditionalText FindManifest(GeneratorDriver driver) =>
+        (AdditionalText)driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.ManifestParsed].Single().Inputs.Single().Source.Outputs.Single().Value;
+
+    /// <summary>The generator's own named steps (Roslyn's input steps, such as the compilation itself, are not ours to judge).</summary>
+    private static Dictionary<string, IReadOnlyList<IncrementalGeneratorRunStep>> TrackedSteps(GeneratorRunResult result) =>
+        result.TrackedSteps.Where(p => TrackingNames.All.Contains(p.Key)).ToDictionary(p => p.Key, p => (IReadOnlyList<IncrementalGeneratorRunStep>)p.Value);
+
+    private static int AssertNoRoslynObjects(object? value, string step, HashSet<object> seen, int depth)
+    {
+        if (value is null || depth > 12 || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
+        {
+            return 1;
+        }
+
+        Assert.False(
+            value is ISymbol or SyntaxNode or SyntaxTree or Compilation or SemanticModel or Location,
+            $"Step {step} holds a {value.GetType().FullName}, which roots a compilation and defeats caching.");
+
+        if (!value.GetType().IsValueType && !seen.Add(value))
+        {
+            return 0;
+        }
+
+        var count = 1;
+        if (value is IEnumerable sequence)
+        {
+            foreach (var item in sequence)
+            {
+                count += AssertNoRoslynObjects(item, step, seen, depth + 1);
+            }
+
+            if (value.GetType().Namespace?.StartsWith("System.Collections", StringComparison.Ordinal) == true)
+            {
+                return count;
+            }
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            count += AssertNoRoslynObjects(field.GetValue(value), step, seen, depth + 1);
+        }
+
+        return count;
+    }
+}
