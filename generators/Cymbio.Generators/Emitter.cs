@@ -7,6 +7,9 @@ namespace Cymbio.Generators;
 /// <summary>The scope constants model: every valid scope of the project's manifests, merged.</summary>
 internal sealed record ScopeConstant(string Name, string Description, string Identifier);
 
+/// <summary>A generated constant's identifier and the scope it holds.</summary>
+internal sealed record ConstantName(string Identifier, string Name);
+
 /// <summary>Everything the constants file is generated from.</summary>
 internal sealed record ConstantsModel(
     string Namespace,
@@ -23,19 +26,22 @@ internal static class Emitter
     private static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"Cymbio.Generators\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
 
-    public static string HintName(InterfaceModel model)
+    public const string HintSuffix = ".CymbioScopes.g.cs";
+
+    /// <summary>The metadata name with every character other than letters, digits, '.' and '_' replaced by '_'.</summary>
+    public static string HintBase(string metadataName)
     {
-        var chars = model.MetadataName.ToCharArray();
+        var chars = metadataName.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
             var c = chars[i];
-            if (!(char.IsLetterOrDigit(c) || c == '.' || c == '_'))
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'))
             {
                 chars[i] = '_';
             }
         }
 
-        return new string(chars) + ".CymbioScopes.g.cs";
+        return new string(chars);
     }
 
     public static string EmitConstants(ConstantsModel model)
@@ -226,24 +232,47 @@ internal static class Emitter
             list.Add(i);
         }
 
+        // Every member name is unique: a method literally named like a numbered overload, or like one of the class's
+        // own members, gets underscores appended until it is (in declaration order, so the result is deterministic).
+        var used = new HashSet<string>(System.StringComparer.Ordinal) { "Operations", "RegisterCymbioScopes", model.ClassName };
         var names = new string[model.Operations.Length];
         foreach (var name in order)
         {
             var indices = groups[name];
-            var baseName = name is "Operations" or "RegisterCymbioScopes" || name == model.ClassName ? name + "_" : name;
             var agree = true;
             foreach (var index in indices)
             {
                 agree &= model.Operations[index].Scopes.Equals(model.Operations[indices[0]].Scopes);
             }
 
+            if (agree)
+            {
+                var shared = Reserve(name, used);
+                foreach (var index in indices)
+                {
+                    names[index] = shared;
+                }
+
+                continue;
+            }
+
             for (var k = 0; k < indices.Count; k++)
             {
-                names[indices[k]] = agree ? baseName : baseName + "_" + (k + 1).ToString(CultureInfo.InvariantCulture);
+                names[indices[k]] = Reserve(name + "_" + (k + 1).ToString(CultureInfo.InvariantCulture), used);
             }
         }
 
         return names;
+    }
+
+    private static string Reserve(string name, HashSet<string> used)
+    {
+        while (!used.Add(name))
+        {
+            name += "_";
+        }
+
+        return name;
     }
 
     private static string ScopeSetExpression(EquatableArray<string> scopes)

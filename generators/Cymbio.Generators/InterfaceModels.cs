@@ -13,7 +13,8 @@ internal sealed record OperationModel(
     string DeclaringInterface,
     string? HttpMethod,
     string? Route,
-    EquatableArray<string> Scopes);
+    EquatableArray<string> Scopes,
+    EquatableArray<string> PendingConstants);
 
 /// <summary>A scoped interface, reduced to what the emitter needs.</summary>
 internal sealed record InterfaceModel(
@@ -23,7 +24,11 @@ internal sealed record InterfaceModel(
     string TypeOfName,
     string DisplayName,
     bool IsPublic,
-    EquatableArray<OperationModel> Operations);
+    EquatableArray<OperationModel> Operations)
+{
+    /// <summary>The generated file's name; made unique across the compilation's interfaces before emission.</summary>
+    public string HintName { get; init; } = string.Empty;
+}
 
 /// <summary>Facts about the compilation the emitters depend on.</summary>
 internal sealed record CompilationFacts(string? AssemblyName, bool HasRuntime, bool HasModuleInitializer);
@@ -67,14 +72,17 @@ internal static class InterfaceReader
                 continue;
             }
 
-            var scopes = ScopeSymbols.Canonical(ScopeSymbols.RequirementOf(method, type));
+            var requirement = ScopeSymbols.RequirementOf(method, type);
+            var scopes = ScopeSymbols.Canonical(requirement.Where(static r => !r.Pending).Select(static r => r.Text));
+            var pending = ScopeSymbols.Canonical(requirement.Where(static r => r.Pending).Select(static r => r.Text));
             operations.Add(new OperationModel(
                 method.Name,
                 Signature(method),
                 method.ContainingType.OriginalDefinition.ToDisplayString(),
                 verb,
                 route,
-                new EquatableArray<string>(scopes.ToArray())));
+                new EquatableArray<string>(scopes.ToArray()),
+                new EquatableArray<string>(pending.ToArray())));
         }
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;

@@ -88,8 +88,9 @@ internal static class ManifestParser
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 var location = TokenLocation(ref reader);
+                var kind = Kind(reader.TokenType);
                 SkipRest(ref reader);
-                return ManifestDocument.Unreadable(_path, Problem(DiagnosticIds.ManifestInvalidValue, location, $"scopes.json must hold a JSON object, not {Kind(reader.TokenType)}"));
+                return ManifestDocument.Unreadable(_path, Problem(DiagnosticIds.ManifestUnreadable, location, $"it must hold a JSON object, not {kind}"));
             }
 
             string? ns = null;
@@ -262,12 +263,6 @@ internal static class ManifestParser
                 if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
                 {
                     Add(DiagnosticIds.ManifestInvalidValue, valueLocation, $"environment '{name}' must be an absolute http(s) address, not '{address}'");
-                    continue;
-                }
-
-                if (ScopeNames.ToIdentifier(name).Length == 0)
-                {
-                    Add(DiagnosticIds.ManifestInvalidValue, nameLocation, $"environment name '{name}' must contain a letter or digit");
                     continue;
                 }
 

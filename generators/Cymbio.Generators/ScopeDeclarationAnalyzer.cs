@@ -173,9 +173,10 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
 
                 foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute))
                 {
-                    if (scope is not null && !_known.Contains(scope))
+                    // A pending reference is a constant the compiler could not bind: it reports that error itself.
+                    if (scope is { Pending: false, Text: var name } && !_known.Contains(name))
                     {
-                        context.ReportDiagnostic(UnknownScope(ArgumentLocation(attribute, index, context.CancellationToken), scope));
+                        context.ReportDiagnostic(UnknownScope(ArgumentLocation(attribute, index, context.CancellationToken), name));
                     }
                 }
             }
@@ -238,7 +239,7 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var scopes = ScopeSymbols.Canonical(ScopeSymbols.RequirementOf(method, type));
+                var scopes = ScopeSymbols.Canonical(ScopeSymbols.RequirementOf(method, type).Select(static r => r.Text));
                 operations.Add((method, verb, route, scopes, own));
                 if (!own)
                 {

@@ -88,15 +88,25 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => Distinct(all.Left.Left, all.Left.Right, all.Right))
             .WithTrackingName(TrackingNames.ScopeTables);
 
-        var sources = tables.Combine(facts)
-            .Select(static (pair, _) => pair.Right.HasRuntime ? (pair.Left, pair.Right.HasModuleInitializer) : default)
+        // [CymbioScope(CymbioScopes.ReadPurchaseOrders)] naming a constant generated from this project's own manifest
+        // cannot be bound while generators run; such references are resolved by constant name here.
+        var constantNames = merged
+            .Select(static (model, _) => model is null
+                ? EquatableArray<ConstantName>.Empty
+                : EquatableArray<ConstantName>.From(model.Scopes.Select(static s => new ConstantName(s.Identifier, s.Name))))
+            .WithTrackingName(TrackingNames.ManifestConstantNames);
+
+        var sources = tables.Combine(facts).Combine(constantNames)
+            .Select(static (pair, _) => pair.Left.Right.HasRuntime
+                ? (Model: Resolve(pair.Left.Left, pair.Right), pair.Left.Right.HasModuleInitializer)
+                : default)
             .WithTrackingName(TrackingNames.ScopeTableSources);
 
         context.RegisterSourceOutput(sources, static (spc, item) =>
         {
-            if (item.Left is not null)
+            if (item.Model is not null)
             {
-                spc.AddSource(Emitter.HintName(item.Left), Emitter.EmitScopeTable(item.Left, item.HasModuleInitializer));
+                spc.AddSource(item.Model.HintName, Emitter.EmitScopeTable(item.Model, item.HasModuleInitializer));
             }
         });
     }
@@ -124,6 +134,11 @@ public sealed class ScopeGenerator : IIncrementalGenerator
         return null;
     }
 
+    /// <summary>
+    /// One model per interface, ordered by metadata name, with file and class names made unique: generated file names
+    /// are compared without case, and two interfaces can map to one class name (<c>Outer.IApi</c> and
+    /// <c>IOuterApi</c>). The first by metadata name keeps the plain name; later ones get <c>2</c>, <c>3</c>, ….
+    /// </summary>
     private static ImmutableArray<InterfaceModel> Distinct(params ImmutableArray<InterfaceModel?>[] sources)
     {
         var byName = new SortedDictionary<string, InterfaceModel>(StringComparer.Ordinal);
@@ -138,7 +153,51 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             }
         }
 
-        return byName.Values.ToImmutableArray();
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Emitter.ConstantsHintName };
+        var classNames = new HashSet<string>(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<InterfaceModel>(byName.Count);
+        foreach (var model in byName.Values)
+        {
+            var className = model.ClassName;
+            for (var i = 2; !classNames.Add(model.Namespace + "." + className); i++)
+            {
+                className = model.ClassName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var hintBase = Emitter.HintBase(model.MetadataName);
+            var hintName = hintBase + Emitter.HintSuffix;
+            for (var i = 2; !hintNames.Add(hintName); i++)
+            {
+                hintName = hintBase + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + Emitter.HintSuffix;
+            }
+
+            result.Add(model with { ClassName = className, HintName = hintName });
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private static InterfaceModel Resolve(InterfaceModel model, EquatableArray<ConstantName> constants)
+    {
+        if (model.Operations.All(static o => o.PendingConstants.IsEmpty))
+        {
+            return model;
+        }
+
+        var operations = model.Operations.Select(operation =>
+        {
+            if (operation.PendingConstants.IsEmpty)
+            {
+                return operation;
+            }
+
+            // A name that matches no constant stays unresolved: the compiler reports the missing member.
+            var resolved = operation.PendingConstants
+                .SelectMany(identifier => constants.Where(c => c.Identifier == identifier).Select(static c => c.Name));
+            var scopes = ScopeSymbols.Canonical(operation.Scopes.Concat(resolved));
+            return operation with { Scopes = new EquatableArray<string>(scopes.ToArray()), PendingConstants = EquatableArray<string>.Empty };
+        });
+        return model with { Operations = EquatableArray<OperationModel>.From(operations) };
     }
 
     private static ConstantsModel? Merge(ImmutableArray<ManifestDocument> documents)

@@ -2,8 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cymbio.Generators;
+
+/// <summary>
+/// A scope named in <c>[CymbioScope]</c>: the scope itself, or — when <see cref="Pending"/> — the name of a constant of
+/// the project's generated <c>CymbioScopes</c> class (for example <c>ReadPurchaseOrders</c>).
+/// </summary>
+internal readonly record struct ScopeReference(string Text, bool Pending);
 
 /// <summary>Symbol helpers shared by the generator and the declaration analyzer.</summary>
 internal static class ScopeSymbols
@@ -63,10 +71,10 @@ internal static class ScopeSymbols
         return false;
     }
 
-    /// <summary>The scope strings of every <c>[CymbioScope]</c> on <paramref name="symbol"/>, in attribute order.</summary>
-    public static List<string> ScopesOf(ISymbol symbol, out bool hasAttribute)
+    /// <summary>The scopes of every <c>[CymbioScope]</c> on <paramref name="symbol"/>, in attribute order.</summary>
+    public static List<ScopeReference> ScopesOf(ISymbol symbol, out bool hasAttribute)
     {
-        var result = new List<string>();
+        var result = new List<ScopeReference>();
         hasAttribute = false;
         foreach (var attribute in symbol.GetAttributes())
         {
@@ -78,9 +86,9 @@ internal static class ScopeSymbols
             hasAttribute = true;
             foreach (var (scope, _) in ScopeArguments(attribute))
             {
-                if (scope is not null)
+                if (scope is { } value)
                 {
-                    result.Add(scope);
+                    result.Add(value);
                 }
             }
         }
@@ -88,31 +96,87 @@ internal static class ScopeSymbols
         return result;
     }
 
-    /// <summary>The scope strings of one attribute, each with its argument index (<c>params</c> expanded).</summary>
-    public static IEnumerable<(string? Scope, int Index)> ScopeArguments(AttributeData attribute)
+    /// <summary>
+    /// The scopes of one attribute, each with its argument index (<c>params</c> expanded). An argument whose value the
+    /// compiler cannot give yet — a constant of <c>CymbioScopes</c> generated from this project's own manifest, which
+    /// a generator never sees — is returned as a pending reference to the constant's name, resolved later against the
+    /// manifest.
+    /// </summary>
+    public static IEnumerable<(ScopeReference? Scope, int Index)> ScopeArguments(AttributeData attribute)
     {
-        if (attribute.ConstructorArguments.Length != 1)
+        var values = ImmutableArray<TypedConstant>.Empty;
+        var resolved = attribute.ConstructorArguments.Length == 1;
+        if (resolved)
+        {
+            var argument = attribute.ConstructorArguments[0];
+            if (argument.Kind == TypedConstantKind.Array)
+            {
+                values = argument.IsNull ? ImmutableArray<TypedConstant>.Empty : argument.Values;
+            }
+            else if (argument.Kind == TypedConstantKind.Primitive)
+            {
+                values = ImmutableArray.Create(argument);
+            }
+            else
+            {
+                resolved = false;
+            }
+
+            foreach (var value in values)
+            {
+                resolved &= value.Kind == TypedConstantKind.Primitive && value.Value is string;
+            }
+        }
+
+        if (resolved)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                yield return (new ScopeReference((string)values[i].Value!, false), i);
+            }
+
+            yield break;
+        }
+
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList: { } list })
         {
             yield break;
         }
 
-        var argument = attribute.ConstructorArguments[0];
-        if (argument.Kind == TypedConstantKind.Array)
+        var expressions = new List<ExpressionSyntax>();
+        foreach (var argument in list.Arguments)
         {
-            if (argument.IsNull)
+            if (argument.NameEquals is not null || argument.NameColon is not null)
             {
-                yield break;
+                continue;
             }
 
-            var values = argument.Values;
-            for (var i = 0; i < values.Length; i++)
+            switch (argument.Expression)
             {
-                yield return (values[i].Value as string, i);
+                case ImplicitArrayCreationExpressionSyntax implicitArray:
+                    expressions.AddRange(implicitArray.Initializer.Expressions);
+                    break;
+                case ArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                    expressions.AddRange(initializer.Expressions);
+                    break;
+                default:
+                    expressions.Add(argument.Expression);
+                    break;
             }
         }
-        else if (argument.Kind == TypedConstantKind.Primitive)
+
+        for (var i = 0; i < expressions.Count; i++)
         {
-            yield return (argument.Value as string, 0);
+            var known = i < values.Length && values[i].Kind == TypedConstantKind.Primitive ? values[i].Value as string : null;
+            ScopeReference? reference = expressions[i] switch
+            {
+                LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => new ScopeReference(literal.Token.ValueText, false),
+                _ when known is not null => new ScopeReference(known, false),
+                MemberAccessExpressionSyntax access => new ScopeReference(access.Name.Identifier.ValueText, true),
+                IdentifierNameSyntax identifier => new ScopeReference(identifier.Identifier.ValueText, true),
+                _ => null,
+            };
+            yield return (reference, i);
         }
     }
 
@@ -166,7 +230,7 @@ internal static class ScopeSymbols
         method.MethodKind == MethodKind.Ordinary && method.IsAbstract && !method.IsStatic;
 
     /// <summary>The scope requirement of a method as seen from the interface <paramref name="target"/>.</summary>
-    public static List<string> RequirementOf(IMethodSymbol method, INamedTypeSymbol target)
+    public static List<ScopeReference> RequirementOf(IMethodSymbol method, INamedTypeSymbol target)
     {
         var scopes = ScopesOf(method, out var onMethod);
         if (onMethod)

@@ -27,16 +27,19 @@ internal static class TrackingNames
     /// <summary>All scoped interfaces, de-duplicated.</summary>
     public const string ScopeTables = nameof(ScopeTables);
 
+    /// <summary>The identifiers of the generated scope constants, to resolve references the compiler cannot bind yet.</summary>
+    public const string ManifestConstantNames = nameof(ManifestConstantNames);
+
     /// <summary>Scope tables combined with the compilation facts, ready to emit.</summary>
     public const string ScopeTableSources = nameof(ScopeTableSources);
 
     /// <summary>The steps that depend on <c>scopes.json</c> only.</summary>
-    public static readonly string[] ManifestSteps = { ManifestParsed, ManifestMerged, ScopeConstants };
+    public static readonly string[] ManifestSteps = { ManifestParsed, ManifestMerged, ScopeConstants, ManifestConstantNames };
 
     /// <summary>Every named step.</summary>
     public static readonly string[] All =
     {
         ManifestParsed, ManifestMerged, CompilationFacts, ScopeConstants,
-        ScopedInterfaces, ScopedMethods, DerivedInterfaces, ScopeTables, ScopeTableSources,
+        ScopedInterfaces, ScopedMethods, DerivedInterfaces, ScopeTables, ManifestConstantNames, ScopeTableSources,
     };
 }

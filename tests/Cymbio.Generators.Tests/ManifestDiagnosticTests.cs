@@ -36,6 +36,11 @@ public sealed class ManifestDiagnosticTests
         Diagnostic(DiagnosticIds.ManifestUnreadable).WithSpan(ManifestPath, 1, 1, 1, 1).WithArguments("the file is empty; it must hold a JSON object"));
 
     [Fact]
+    public Task RootThatIsNotAnObject() => Expect(
+        "[ \"read:orders\" ]",
+        Diagnostic(DiagnosticIds.ManifestUnreadable).WithSpan(ManifestPath, 1, 1, 1, 2).WithArguments("it must hold a JSON object, not an array"));
+
+    [Fact]
     public Task InvalidJson_IsLocatedAtTheBadToken()
     {
         const string manifest = """

@@ -163,4 +163,87 @@ public sealed class SnapshotTests
             }
             """,
         });
+
+    [Fact]
+    public Task CollidingNames_AreMadeUnique_AndCompile() =>
+        Snapshot.VerifyAsync("Collisions", new[]
+        {
+            """
+            using System.Threading.Tasks;
+            using Cymbio;
+            using Refit;
+
+            namespace Sample.Collisions;
+
+            // IRepo<T> and IRepo_1 would share a file name; Outer.IApi and IOuterApi a class name;
+            // IApi and Iapi differ only in case, which file names do not tell apart.
+            [CymbioScope(CymbioScopes.ReadOrders)]
+            public interface IRepo<T> { [Get("/repo")] Task<T> GetAsync(); }
+
+            [CymbioScope(CymbioScopes.ReadOrders)]
+            public interface IRepo_1 { [Get("/repo1")] Task<string> GetAsync(); }
+
+            public static class Outer
+            {
+                [CymbioScope(CymbioScopes.ReadSuppliers)]
+                public interface IApi { [Get("/outer")] Task<string> GetAsync(); }
+            }
+
+            [CymbioScope(CymbioScopes.ReadRetailers)]
+            public interface IOuterApi { [Get("/outer-api")] Task<string> GetAsync(); }
+
+            [CymbioScope(CymbioScopes.ReadChannels)]
+            public interface IApi { [Get("/api")] Task<string> GetAsync(); }
+
+            [CymbioScope(CymbioScopes.ReadChannels)]
+            public interface Iapi { [Get("/lower")] Task<string> GetAsync(); }
+
+            // Numbered overload members must not swallow a method that is literally named like one.
+            public interface IMembersApi
+            {
+                [Get("/a")] [CymbioScope(CymbioScopes.ReadOrders)] Task<string> GetAsync();
+                [Get("/a/{id}")] [CymbioScope(CymbioScopes.ReadVariants)] Task<string> GetAsync(long id);
+                [Get("/b")] [CymbioScope(CymbioScopes.ReadInventory)] Task<string> GetAsync_1();
+                [Get("/c")] [CymbioScope(CymbioScopes.ReadWarehouses)] Task<string> Operations();
+                [Get("/d")] [CymbioScope(CymbioScopes.ReadWarehouses)] Task<string> MembersApiScopes();
+            }
+            """,
+        });
+
+    [Fact]
+    public Task ConstantsFromTheProjectsOwnManifest_AreResolvedByName() =>
+        Snapshot.VerifyAsync(
+            "OwnManifestConstants",
+            new[]
+            {
+                """
+                using System.Threading.Tasks;
+                using Cymbio;
+                using Refit;
+
+                namespace Contoso;
+
+                // Contoso.Purchasing.CymbioScopes is generated from this project's scopes.json, so while generators
+                // run the compiler cannot bind it yet; the generator resolves it by name against the manifest.
+                [CymbioScope(CymbioScopes.ReadOrders, Contoso.Purchasing.CymbioScopes.ReadPurchaseOrders)]
+                public interface IPurchaseOrdersApi
+                {
+                    [Get("/v3/purchase-orders")]
+                    Task<string> ListAsync();
+
+                    [Post("/v3/purchase-orders")]
+                    [CymbioScope(new[] { Contoso.Purchasing.CymbioScopes.WritePurchaseOrders, "write:orders" })]
+                    Task CreateAsync();
+                }
+                """,
+            },
+            """
+            {
+              "namespace": "Contoso.Purchasing",
+              "scopes": [
+                { "name": "read:purchase-orders", "description": "Reads purchase orders" },
+                { "name": "write:purchase-orders", "description": "Creates purchase orders" }
+              ]
+            }
+            """);
 }

@@ -1,0 +1,140 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Cymbio.Package.Tests;
+
+/// <summary>
+/// Packs Cymbio.Client as it would ship, then builds and runs a fresh consumer from the package alone: the packed
+/// generator (with the System.Text.Json beside it) must load, generate, and its analyzer must report.
+/// </summary>
+public sealed class PackageConsumptionTests : IDisposable
+{
+    private readonly ITestOutputHelper _output;
+    private readonly string _root;
+    private readonly string _work;
+
+    public PackageConsumptionTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _root = FindRepositoryRoot();
+        _work = Path.Combine(Path.GetTempPath(), "cymbio-package-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_work);
+    }
+
+    [Fact]
+    public void PackedGenerator_LoadsInAFreshBuild_AndItsTablesAndAnalyzerWork()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
+        var version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        var feed = Path.Combine(_work, "feed");
+        Run(_root, "pack", "src/Cymbio.Client/Cymbio.Client.csproj", "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version);
+        Assert.Single(Directory.GetFiles(feed, "Cymbio.Client." + version + ".nupkg"));
+
+        var consumer = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(consumer);
+        var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), File.ReadAllText(Path.Combine(template, "Consumer.csproj.txt")).Replace("$CYMBIO_VERSION$", version));
+        File.Copy(Path.Combine(template, "Program.cs.txt"), Path.Combine(consumer, "Program.cs"));
+        File.Copy(Path.Combine(template, "scopes.json"), Path.Combine(consumer, "scopes.json"));
+        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="global" value="{globalPackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+
+        var output = Run(consumer, "run", "--project", "Consumer.csproj");
+        Assert.Contains("ListAsync -> read:orders", output);
+        Assert.Contains("AcceptAsync -> write:fulfillments", output);
+        Assert.Contains("PurchaseOrdersAsync -> read:purchase-orders", output);
+        Assert.Contains("view: write:fulfillments", output);
+        Assert.Contains("known: 14 + 1", output);
+
+        // The analyzer shipped beside the generator reports an unknown scope, with its suggestion, in a real build.
+        File.WriteAllText(Path.Combine(consumer, "Typo.cs"), """
+            namespace Consumer;
+            [Cymbio.CymbioScope("read:ordrs")]
+            public interface ITypoApi { [Refit.Get("/x")] System.Threading.Tasks.Task<string> XAsync(); }
+            """);
+        var failed = Run(consumer, expectSuccess: false, "build", "Consumer.csproj");
+        Assert.Contains("Typo.cs(2,21): error CYM0006: Unknown scope 'read:ordrs'; did you mean 'read:orders'?", failed);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is not a test failure.
+        }
+    }
+
+    private string Run(string directory, params string[] arguments) => Run(directory, true, arguments);
+
+    private string Run(string directory, bool expectSuccess, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host runs inside MSBuild's environment; a child build must start from a clean one.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes.");
+        process.WaitForExit();
+        var text = stdout.ToString();
+        _output.WriteLine($"$ dotnet {string.Join(' ', arguments)} (exit {process.ExitCode})");
+        _output.WriteLine(text);
+        Assert.True(expectSuccess == (process.ExitCode == 0), $"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{text}");
+        return text;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cymbio.Generated.sln not found above " + AppContext.BaseDirectory);
+    }
+}
