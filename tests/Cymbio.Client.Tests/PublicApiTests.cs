@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Cymbio;
 using Xunit;
@@ -34,7 +33,19 @@ public sealed class PublicApiTests
         Assert.Equal(expected, actual);
     }
 
-    private static string ApprovedPath([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "PublicApi.approved.txt");
+    /// <summary>Found above the test binaries: CI builds map source paths (CallerFilePath) to <c>/_/</c>.</summary>
+    private static string ApprovedPath()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
+            {
+                return Path.Combine(directory.FullName, "tests", "Cymbio.Client.Tests", "PublicApi.approved.txt");
+            }
+        }
+
+        throw new InvalidOperationException("Cymbio.Generated.sln was not found above " + AppContext.BaseDirectory);
+    }
 
     private static string Describe(Assembly assembly)
     {

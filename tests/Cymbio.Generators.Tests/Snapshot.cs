@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -18,7 +17,7 @@ namespace Cymbio.Generators.Tests;
 /// </summary>
 internal static class Snapshot
 {
-    public static async Task VerifyAsync(string scenario, string[] sources, string? manifest = null, [CallerFilePath] string callerPath = "")
+    public static async Task VerifyAsync(string scenario, string[] sources, string? manifest = null)
     {
         var compilation = TestEnvironment.Compile(sources);
         var texts = manifest is null ? Array.Empty<Microsoft.CodeAnalysis.AdditionalText>() : new[] { TestEnvironment.Manifest(manifest) };
@@ -26,7 +25,7 @@ internal static class Snapshot
         Assert.Empty(outcome.Crashes);
         Assert.Empty(outcome.Exceptions);
 
-        var folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots", scenario);
+        var folder = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "Cymbio.Generators.Tests", "Snapshots", scenario);
         var update = Environment.GetEnvironmentVariable("CYMBIO_UPDATE_SNAPSHOTS") == "1";
         var generated = outcome.Result.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
         var mismatches = new List<string>();
