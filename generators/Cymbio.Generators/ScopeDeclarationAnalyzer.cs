@@ -171,7 +171,7 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute))
+                foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, context.CancellationToken))
                 {
                     // A pending reference is a constant the compiler could not bind: it reports that error itself.
                     if (scope is { Pending: false, Text: var name } && !_known.Contains(name))
@@ -239,7 +239,8 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var scopes = ScopeSymbols.Canonical(ScopeSymbols.RequirementOf(method, type).Select(static r => r.Text));
+                // Pending references are constants the compiler could not bind; it reports them, and they name no scope.
+                var scopes = ScopeSymbols.Canonical(ScopeSymbols.RequirementOf(method, type).Where(static r => !r.Pending).Select(static r => r.Text));
                 operations.Add((method, verb, route, scopes, own));
                 if (!own)
                 {

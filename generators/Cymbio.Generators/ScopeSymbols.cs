@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -102,7 +103,7 @@ internal static class ScopeSymbols
     /// a generator never sees — is returned as a pending reference to the constant's name, resolved later against the
     /// manifest.
     /// </summary>
-    public static IEnumerable<(ScopeReference? Scope, int Index)> ScopeArguments(AttributeData attribute)
+    public static IEnumerable<(ScopeReference? Scope, int Index)> ScopeArguments(AttributeData attribute, CancellationToken cancellationToken = default)
     {
         var values = ImmutableArray<TypedConstant>.Empty;
         var resolved = attribute.ConstructorArguments.Length == 1;
@@ -138,7 +139,7 @@ internal static class ScopeSymbols
             yield break;
         }
 
-        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList: { } list })
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } list })
         {
             yield break;
         }
