@@ -5,7 +5,11 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Cymbio.Generators;
 
 /// <summary>The scope constants model: every valid scope of the project's manifests, merged.</summary>
-internal sealed record ScopeConstant(string Name, string Description, string Identifier);
+/// <param name="Name">The scope.</param>
+/// <param name="Description">What it allows.</param>
+/// <param name="Identifier">The constant's name.</param>
+/// <param name="Declared">Declared by this project's manifest (and recorded in its metadata), rather than by a referenced assembly.</param>
+internal sealed record ScopeConstant(string Name, string Description, string Identifier, bool Declared);
 
 /// <summary>A generated constant's identifier and the scope it holds.</summary>
 internal sealed record ConstantName(string Identifier, string Name);
@@ -51,7 +55,10 @@ internal static class Emitter
         {
             foreach (var scope in model.Scopes)
             {
-                w.Line($"[assembly: global::Cymbio.CymbioScopeDefinition({Literal(scope.Name)}, {Literal(scope.Description)})]");
+                if (scope.Declared)
+                {
+                    w.Line($"[assembly: global::Cymbio.CymbioScopeDefinition({Literal(scope.Name)}, {Literal(scope.Description)})]");
+                }
             }
 
             w.Line();
@@ -61,18 +68,20 @@ internal static class Emitter
         if (!model.Scopes.IsEmpty)
         {
             w.Line("/// <summary>")
-             .Line("/// The OAuth scopes declared in <c>scopes.json</c>, as constants for <c>[CymbioScope]</c> and <c>[CymbioGrants]</c>.")
+             .Line("/// The OAuth scopes declared in <c>scopes.json</c>, and those of referenced assemblies, as constants for")
+             .Line("/// <c>[CymbioScope]</c> and <c>[CymbioGrants]</c>.")
              .Line("/// </summary>")
              .Line(GeneratedCode)
              .Open("public static partial class CymbioScopes");
             foreach (var scope in model.Scopes)
             {
-                w.Line($"/// <summary><c>{Xml(scope.Name)}</c>: {Xml(Sentence(scope.Description))}</summary>")
+                var origin = scope.Declared ? string.Empty : " Declared by a referenced assembly.";
+                w.Line($"/// <summary><c>{Xml(scope.Name)}</c>: {Xml(Sentence(scope.Description))}{origin}</summary>")
                  .Line($"public const string {scope.Identifier} = {Literal(scope.Name)};")
                  .Line();
             }
 
-            w.Line("/// <summary>Every scope declared in <c>scopes.json</c>, in manifest order.</summary>")
+            w.Line("/// <summary>Every scope named by this class: this project's manifest order first, then referenced assemblies'.</summary>")
              .Line("public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new string[]")
              .Line("{");
             foreach (var scope in model.Scopes)
@@ -142,6 +151,16 @@ internal static class Emitter
     {
         var names = MemberNames(model);
         var w = Header();
+
+        // What cannot be generated fails the build, with the reason, rather than leave a scope out of the table.
+        foreach (var operation in model.Operations)
+        {
+            foreach (var error in operation.Errors)
+            {
+                w.Line($"#error Cymbio: the scope requirement of {model.DisplayName}.{operation.MethodName} cannot be generated: {SingleLine(error)}");
+            }
+        }
+
         var indent = model.Namespace is not null;
         if (indent)
         {
@@ -164,13 +183,12 @@ internal static class Emitter
                 continue;
             }
 
-            var scopes = string.Join(" ", operation.Scopes);
             var declared = operation.DeclaringInterface == model.DisplayName ? string.Empty : $", inherited from <c>{Xml(operation.DeclaringInterface)}</c>";
             w.Line("/// <summary>")
              .Line($"/// Scopes required by <c>{Xml(operation.Signature)}</c> (<c>{Xml(operation.HttpMethod ?? "?")} {Xml(operation.Route ?? string.Empty)}</c>{declared}):")
-             .Line(operation.Scopes.IsEmpty ? "/// none." : $"/// <c>{Xml(scopes)}</c>.")
+             .Line($"/// {DescribeScopes(operation)}.")
              .Line("/// </summary>")
-             .Line($"public static global::Cymbio.ScopeSet {names[i]} {{ get; }} = {ScopeSetExpression(operation.Scopes)};")
+             .Line($"public static global::Cymbio.ScopeSet {names[i]} {{ get; }} = {ScopeSetExpression(operation)};")
              .Line();
         }
 
@@ -234,7 +252,11 @@ internal static class Emitter
 
         // Every member name is unique: a method literally named like a numbered overload, or like one of the class's
         // own members, gets underscores appended until it is (in declaration order, so the result is deterministic).
-        var used = new HashSet<string>(System.StringComparer.Ordinal) { "Operations", "RegisterCymbioScopes", model.ClassName };
+        var used = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "Operations", "RegisterCymbioScopes", model.ClassName,
+            "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
+        };
         var names = new string[model.Operations.Length];
         foreach (var name in order)
         {
@@ -272,24 +294,45 @@ internal static class Emitter
             name += "_";
         }
 
-        return name;
+        // A method named like a keyword (Task @event()) keeps its name, escaped.
+        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 
-    private static string ScopeSetExpression(EquatableArray<string> scopes)
+    private static string ScopeSetExpression(OperationModel operation)
     {
-        if (scopes.IsEmpty)
+        if (operation.Scopes.IsEmpty && operation.Constants.IsEmpty)
         {
             return "global::Cymbio.ScopeSet.Empty";
         }
 
-        var literals = new List<string>();
-        foreach (var scope in scopes)
+        var arguments = new List<string>();
+        foreach (var scope in operation.Scopes)
         {
-            literals.Add(Literal(scope));
+            arguments.Add(Literal(scope));
         }
 
-        return $"global::Cymbio.ScopeSet.Create({string.Join(", ", literals)})";
+        // Constants whose value only the final compilation knows (they depend on generated code): referenced by name.
+        arguments.AddRange(operation.Constants);
+        return $"global::Cymbio.ScopeSet.Create({string.Join(", ", arguments)})";
     }
+
+    private static string DescribeScopes(OperationModel operation)
+    {
+        var parts = new List<string>();
+        if (!operation.Scopes.IsEmpty)
+        {
+            parts.Add($"<c>{Xml(string.Join(" ", operation.Scopes))}</c>");
+        }
+
+        foreach (var constant in operation.Constants)
+        {
+            parts.Add($"the value of <c>{Xml(constant.Replace("global::", string.Empty))}</c>");
+        }
+
+        return parts.Count == 0 ? "none" : string.Join(" and ", parts);
+    }
+
+    private static string SingleLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 
     private static SourceWriter Header() => new SourceWriter()
         .Line("// <auto-generated/>")

@@ -3,10 +3,23 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cymbio.Generators;
 
+/// <summary>An unbound constant name in <c>[CymbioScope]</c>, to resolve against the project's manifest.</summary>
+internal sealed record PendingConstant(string Name, bool QualifiedByCymbioScopes, string Expression);
+
 /// <summary>One Refit operation of a scoped interface.</summary>
+/// <param name="MethodName">The method's name, as Refit reports it.</param>
+/// <param name="Signature">The method's signature, for documentation.</param>
+/// <param name="DeclaringInterface">The interface that declares the method.</param>
+/// <param name="HttpMethod">The HTTP verb, or null for a custom Refit attribute.</param>
+/// <param name="Route">The route template as written.</param>
+/// <param name="Scopes">Scopes known at generation time, canonical.</param>
+/// <param name="Constants">Fully qualified references to string constants whose value only the final compilation knows.</param>
+/// <param name="PendingConstants">Unbound names, resolved against the manifest before emission.</param>
+/// <param name="Errors">Why part of the requirement cannot be generated; emitted as <c>#error</c>, so the build fails closed.</param>
 internal sealed record OperationModel(
     string MethodName,
     string Signature,
@@ -14,7 +27,9 @@ internal sealed record OperationModel(
     string? HttpMethod,
     string? Route,
     EquatableArray<string> Scopes,
-    EquatableArray<string> PendingConstants);
+    EquatableArray<string> Constants,
+    EquatableArray<PendingConstant> PendingConstants,
+    EquatableArray<string> Errors);
 
 /// <summary>A scoped interface, reduced to what the emitter needs.</summary>
 internal sealed record InterfaceModel(
@@ -30,17 +45,21 @@ internal sealed record InterfaceModel(
     public string HintName { get; init; } = string.Empty;
 }
 
+/// <summary>A scope declared by a referenced assembly's manifest (<c>[assembly: CymbioScopeDefinition]</c>).</summary>
+internal sealed record ReferencedScope(string Name, string Description);
+
 /// <summary>Facts about the compilation the emitters depend on.</summary>
-internal sealed record CompilationFacts(string? AssemblyName, bool HasRuntime, bool HasModuleInitializer);
+internal sealed record CompilationFacts(string? AssemblyName, bool HasRuntime, bool HasModuleInitializer, EquatableArray<ReferencedScope> ReferencedScopes);
 
 /// <summary>Builds an <see cref="InterfaceModel"/> from a symbol; the symbol does not outlive the call.</summary>
 internal static class InterfaceReader
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.MinimallyQualifiedFormat;
 
-    public static InterfaceModel? Read(INamedTypeSymbol? type, CancellationToken cancellationToken)
+    public static InterfaceModel? Read(INamedTypeSymbol? type, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (type is null || type.TypeKind != TypeKind.Interface)
+        // A file-local interface cannot be named outside its file, so no table can be generated for it.
+        if (type is null || type.TypeKind != TypeKind.Interface || type.IsFileLocal)
         {
             return null;
         }
@@ -49,6 +68,12 @@ internal static class InterfaceReader
         var isPublic = true;
         for (ISymbol? current = type; current is INamedTypeSymbol named; current = named.ContainingType)
         {
+            // Code being typed ("interface {"): nothing to name yet.
+            if (!SyntaxFacts.IsValidIdentifier(named.Name))
+            {
+                return null;
+            }
+
             switch (named.DeclaredAccessibility)
             {
                 case Accessibility.Public:
@@ -72,17 +97,43 @@ internal static class InterfaceReader
                 continue;
             }
 
-            var requirement = ScopeSymbols.RequirementOf(method, type);
-            var scopes = ScopeSymbols.Canonical(requirement.Where(static r => !r.Pending).Select(static r => r.Text));
-            var pending = ScopeSymbols.Canonical(requirement.Where(static r => r.Pending).Select(static r => r.Text));
+            var requirement = ScopeSymbols.RequirementOf(method, type, compilation, cancellationToken);
+            var scopes = new List<string>();
+            var constants = new List<string>();
+            var pending = new List<PendingConstant>();
+            var errors = new List<string>();
+            foreach (var reference in requirement)
+            {
+                switch (reference.Kind)
+                {
+                    case ScopeReferenceKind.Literal when ScopeNames.IsScopeToken(reference.Text):
+                        scopes.Add(reference.Text);
+                        break;
+                    case ScopeReferenceKind.Literal:
+                        errors.Add($"'{reference.Text}' is not a valid OAuth scope ({ScopeNames.Explain(reference.Text)})");
+                        break;
+                    case ScopeReferenceKind.Constant:
+                        constants.Add(reference.Text);
+                        break;
+                    case ScopeReferenceKind.Pending:
+                        pending.Add(new PendingConstant(reference.Text, reference.QualifiedByCymbioScopes, reference.Expression));
+                        break;
+                    default:
+                        errors.Add(reference.Text);
+                        break;
+                }
+            }
+
             operations.Add(new OperationModel(
                 method.Name,
                 Signature(method),
                 method.ContainingType.OriginalDefinition.ToDisplayString(),
                 verb,
                 route,
-                new EquatableArray<string>(scopes.ToArray()),
-                new EquatableArray<string>(pending.ToArray())));
+                new EquatableArray<string>(ScopeSymbols.Canonical(scopes).ToArray()),
+                new EquatableArray<string>(ScopeSymbols.Canonical(constants).ToArray()),
+                EquatableArray<PendingConstant>.From(pending.Distinct()),
+                EquatableArray<string>.From(errors.Distinct())));
         }
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;

@@ -241,6 +241,12 @@ internal static class ManifestParser
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var identifiers = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["TokenPath"] = "tokenPath",
+                ["TokenLifetimeSeconds"] = "tokenLifetimeSeconds",
+                ["CymbioEnvironments"] = "the generated class",
+            };
             while (Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString()!;
@@ -252,6 +258,17 @@ internal static class ManifestParser
                     reader.Skip();
                     continue;
                 }
+
+                // Each environment becomes a constant of CymbioEnvironments; two names must not make one identifier.
+                var identifier = ScopeNames.ToIdentifier(name);
+                if (identifiers.TryGetValue(identifier, out var taken))
+                {
+                    Add(DiagnosticIds.ManifestInvalidValue, nameLocation, $"environment '{name}' would generate the constant '{identifier}', which {taken} already uses; rename it");
+                    reader.Skip();
+                    continue;
+                }
+
+                identifiers.Add(identifier, $"'{name}'");
 
                 var valueLocation = TokenLocation(ref reader);
                 var address = ReadString(ref reader, "environments." + name);

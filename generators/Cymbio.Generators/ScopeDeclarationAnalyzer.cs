@@ -171,10 +171,10 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, context.CancellationToken))
+                foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, compilation: null, context.CancellationToken))
                 {
-                    // A pending reference is a constant the compiler could not bind: it reports that error itself.
-                    if (scope is { Pending: false, Text: var name } && !_known.Contains(name))
+                    // Anything but a literal is an argument the compiler could not bind: it reports that error itself.
+                    if (scope is { Kind: ScopeReferenceKind.Literal, Text: var name } && !_known.Contains(name))
                     {
                         context.ReportDiagnostic(UnknownScope(ArgumentLocation(attribute, index, context.CancellationToken), name));
                     }
@@ -239,8 +239,14 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                // Pending references are constants the compiler could not bind; it reports them, and they name no scope.
-                var scopes = ScopeSymbols.Canonical(ScopeSymbols.RequirementOf(method, type).Where(static r => !r.Pending).Select(static r => r.Text));
+                var requirement = ScopeSymbols.RequirementOf(method, type, compilation: null, context.CancellationToken);
+                if (requirement.Any(static r => r.Kind != ScopeReferenceKind.Literal))
+                {
+                    // An argument the compiler could not bind: it reports the error; judging the rest would mislead.
+                    continue;
+                }
+
+                var scopes = ScopeSymbols.Canonical(requirement.Select(static r => r.Text));
                 operations.Add((method, verb, route, scopes, own));
                 if (!own)
                 {

@@ -26,7 +26,8 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => new CompilationFacts(
                 compilation.AssemblyName,
                 compilation.GetTypeByMetadataName(ScopeSymbols.ScopeSetMetadataName) is not null,
-                compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null))
+                compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null,
+                ReferencedScopes(compilation)))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
         // Manifests: each scopes.json parsed once, then merged (ordered by path, so file order never matters).
@@ -40,11 +41,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ManifestMerged);
 
         var constants = merged.Combine(facts)
-            .Select(static (pair, _) => pair.Left is null ? null : pair.Left with
-            {
-                Namespace = pair.Left.Namespace.Length > 0 ? pair.Left.Namespace : ScopeNames.ToNamespace(pair.Right.AssemblyName),
-                HasRuntime = pair.Right.HasRuntime,
-            })
+            .Select(static (pair, _) => Complete(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ScopeConstants);
 
         context.RegisterSourceOutput(constants, static (spc, model) =>
@@ -60,14 +57,14 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 ScopeSymbols.ScopeAttributeMetadataName,
                 static (node, _) => node is InterfaceDeclarationSyntax,
-                static (ctx, cancellationToken) => InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, cancellationToken))
+                static (ctx, cancellationToken) => InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, ctx.SemanticModel.Compilation, cancellationToken))
             .WithTrackingName(TrackingNames.ScopedInterfaces);
 
         var onMethods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ScopeSymbols.ScopeAttributeMetadataName,
                 static (node, _) => node is MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
-                static (ctx, cancellationToken) => ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, cancellationToken))
+                static (ctx, cancellationToken) => ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, ctx.SemanticModel.Compilation, cancellationToken))
             .WithTrackingName(TrackingNames.ScopedMethods);
 
         var derived = context.SyntaxProvider
@@ -77,7 +74,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 {
                     var symbol = ctx.SemanticModel.GetDeclaredSymbol(ctx.Node, cancellationToken) as INamedTypeSymbol;
                     return symbol is not null && !ScopeSymbols.DeclaresScopes(symbol) && ScopeSymbols.InheritsScopes(symbol)
-                        ? InterfaceReader.Read(symbol, cancellationToken)
+                        ? InterfaceReader.Read(symbol, ctx.SemanticModel.Compilation, cancellationToken)
                         : null;
                 })
             .WithTrackingName(TrackingNames.DerivedInterfaces);
@@ -90,7 +87,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
 
         // [CymbioScope(CymbioScopes.ReadPurchaseOrders)] naming a constant generated from this project's own manifest
         // cannot be bound while generators run; such references are resolved by constant name here.
-        var constantNames = merged
+        var constantNames = constants
             .Select(static (model, _) => model is null
                 ? EquatableArray<ConstantName>.Empty
                 : EquatableArray<ConstantName>.From(model.Scopes.Select(static s => new ConstantName(s.Identifier, s.Name))))
@@ -115,7 +112,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
     /// Reads the interface behind a method-level attribute, once per interface: only for the first attributed method,
     /// and only when the interface itself has no attribute (the interface pipeline covers that case).
     /// </summary>
-    private static InterfaceModel? ReadFromMethod(IMethodSymbol? method, System.Threading.CancellationToken cancellationToken)
+    private static InterfaceModel? ReadFromMethod(IMethodSymbol? method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
         var type = method?.ContainingType;
         if (type is null || type.TypeKind != TypeKind.Interface || ScopeSymbols.HasScopeAttribute(type))
@@ -127,7 +124,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
         {
             if (member is IMethodSymbol candidate && ScopeSymbols.HasScopeAttribute(candidate))
             {
-                return SymbolEqualityComparer.Default.Equals(candidate, method) ? InterfaceReader.Read(type, cancellationToken) : null;
+                return SymbolEqualityComparer.Default.Equals(candidate, method) ? InterfaceReader.Read(type, compilation, cancellationToken) : null;
             }
         }
 
@@ -177,6 +174,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
         return result.MoveToImmutable();
     }
 
+    /// <summary>Resolves pending constant names against the generated constants; what cannot be resolved fails closed.</summary>
     private static InterfaceModel Resolve(InterfaceModel model, EquatableArray<ConstantName> constants)
     {
         if (model.Operations.All(static o => o.PendingConstants.IsEmpty))
@@ -191,13 +189,85 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 return operation;
             }
 
-            // A name that matches no constant stays unresolved: the compiler reports the missing member.
-            var resolved = operation.PendingConstants
-                .SelectMany(identifier => constants.Where(c => c.Identifier == identifier).Select(static c => c.Name));
-            var scopes = ScopeSymbols.Canonical(operation.Scopes.Concat(resolved));
-            return operation with { Scopes = new EquatableArray<string>(scopes.ToArray()), PendingConstants = EquatableArray<string>.Empty };
+            var scopes = new List<string>(operation.Scopes);
+            var errors = new List<string>(operation.Errors);
+            foreach (var pending in operation.PendingConstants)
+            {
+                var match = constants.FirstOrDefault(c => c.Identifier == pending.Name);
+                if (match is not null)
+                {
+                    scopes.Add(match.Name);
+                }
+                else if (!pending.QualifiedByCymbioScopes)
+                {
+                    // Written as CymbioScopes.Name, an unknown name is a compiler error at the attribute. Anything else
+                    // may be defined by code this generator cannot see: refuse it rather than drop a scope.
+                    errors.Add($"'{pending.Expression}' is not a scope string or a string constant that the generator can see");
+                }
+            }
+
+            return operation with
+            {
+                Scopes = new EquatableArray<string>(ScopeSymbols.Canonical(scopes).ToArray()),
+                PendingConstants = EquatableArray<PendingConstant>.Empty,
+                Errors = EquatableArray<string>.From(errors),
+            };
         });
         return model with { Operations = EquatableArray<OperationModel>.From(operations) };
+    }
+
+    /// <summary>The scopes that referenced assemblies declare through <c>[assembly: CymbioScopeDefinition]</c>.</summary>
+    private static EquatableArray<ReferencedScope> ReferencedScopes(Compilation compilation)
+    {
+        var scopes = new List<ReferencedScope>();
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (ScopeSymbols.IsScopeDefinitionAttribute(attribute)
+                    && attribute.ConstructorArguments.Length == 2
+                    && attribute.ConstructorArguments[0].Value is string name
+                    && ScopeNames.IsValid(name))
+                {
+                    scopes.Add(new ReferencedScope(name, attribute.ConstructorArguments[1].Value as string ?? string.Empty));
+                }
+            }
+        }
+
+        return EquatableArray<ReferencedScope>.From(scopes);
+    }
+
+    /// <summary>
+    /// Completes the constants model with the compilation's facts: the namespace, and the scopes of referenced
+    /// assemblies, so that the project's <c>CymbioScopes</c> is a superset of the SDK's and shadows nothing.
+    /// </summary>
+    private static ConstantsModel? Complete(ConstantsModel? model, CompilationFacts facts)
+    {
+        if (model is null)
+        {
+            return null;
+        }
+
+        var scopes = new List<ScopeConstant>(model.Scopes);
+        if (!model.Scopes.IsEmpty)
+        {
+            var names = new HashSet<string>(model.Scopes.Select(static s => s.Name), StringComparer.Ordinal);
+            var identifiers = new HashSet<string>(model.Scopes.Select(static s => s.Identifier), StringComparer.Ordinal) { "All" };
+            foreach (var referenced in facts.ReferencedScopes)
+            {
+                if (names.Add(referenced.Name))
+                {
+                    scopes.Add(new ScopeConstant(referenced.Name, referenced.Description, Unique(ScopeNames.ToIdentifier(referenced.Name), identifiers), Declared: false));
+                }
+            }
+        }
+
+        return model with
+        {
+            Namespace = model.Namespace.Length > 0 ? model.Namespace : ScopeNames.ToNamespace(facts.AssemblyName),
+            HasRuntime = facts.HasRuntime,
+            Scopes = EquatableArray<ScopeConstant>.From(scopes),
+        };
     }
 
     private static ConstantsModel? Merge(ImmutableArray<ManifestDocument> documents)
@@ -229,7 +299,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             {
                 if (scopeNames.Add(scope.Name))
                 {
-                    scopes.Add(new ScopeConstant(scope.Name, scope.Description, Unique(ScopeNames.ToIdentifier(scope.Name), identifiers)));
+                    scopes.Add(new ScopeConstant(scope.Name, scope.Description, Unique(ScopeNames.ToIdentifier(scope.Name), identifiers), Declared: true));
                 }
             }
 

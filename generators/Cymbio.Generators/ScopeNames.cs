@@ -53,6 +53,25 @@ internal static class ScopeNames
         return true;
     }
 
+    /// <summary>An RFC 6749 §3.3 scope token: one or more of <c>%x21 / %x23-5B / %x5D-7E</c> (what the runtime's ScopeSet accepts).</summary>
+    public static bool IsScopeToken(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        foreach (var c in value!)
+        {
+            if (!(c == '\x21' || (c >= '\x23' && c <= '\x5B') || (c >= '\x5D' && c <= '\x7E')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Explains why <paramref name="name"/> is not a valid scope.</summary>
     public static string Explain(string name)
     {
@@ -164,7 +183,7 @@ internal static class ScopeNames
 
         foreach (var part in value!.Split('.'))
         {
-            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_'))
+            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_') || IsKeyword(part))
             {
                 return false;
             }
@@ -208,6 +227,11 @@ internal static class ScopeNames
                 builder.Append('_');
             }
 
+            if (IsKeyword(part))
+            {
+                builder.Append('@');
+            }
+
             foreach (var c in part)
             {
                 builder.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
@@ -216,6 +240,10 @@ internal static class ScopeNames
 
         return builder.Length == 0 ? "Cymbio.Generated" : builder.ToString();
     }
+
+    /// <summary>Whether <paramref name="identifier"/> is a reserved C# keyword (which needs an <c>@</c> to be a name).</summary>
+    public static bool IsKeyword(string identifier) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(identifier) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
 
     private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 

@@ -8,11 +8,31 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cymbio.Generators;
 
-/// <summary>
-/// A scope named in <c>[CymbioScope]</c>: the scope itself, or — when <see cref="Pending"/> — the name of a constant of
-/// the project's generated <c>CymbioScopes</c> class (for example <c>ReadPurchaseOrders</c>).
-/// </summary>
-internal readonly record struct ScopeReference(string Text, bool Pending);
+/// <summary>How a scope argument of <c>[CymbioScope]</c> was read.</summary>
+internal enum ScopeReferenceKind
+{
+    /// <summary>A scope string known at generation time.</summary>
+    Literal,
+
+    /// <summary>A string constant whose value the compiler cannot give yet; <c>Text</c> is a fully qualified reference to it.</summary>
+    Constant,
+
+    /// <summary>An unbound name, probably a constant of the project's own generated <c>CymbioScopes</c>; resolved against the manifest.</summary>
+    Pending,
+
+    /// <summary>Nothing the generator can turn into a scope; <c>Text</c> says why.</summary>
+    Unresolvable,
+}
+
+/// <summary>A scope argument of <c>[CymbioScope]</c> (see <see cref="ScopeReferenceKind"/>).</summary>
+/// <param name="Kind">How it was read.</param>
+/// <param name="Text">The scope, the constant reference, the pending constant name, or the reason it is unresolvable.</param>
+/// <param name="QualifiedByCymbioScopes">For a pending name: written as <c>….CymbioScopes.Name</c>, so an unknown name is a compiler error.</param>
+/// <param name="Expression">The argument as written, for messages.</param>
+internal readonly record struct ScopeReference(ScopeReferenceKind Kind, string Text, bool QualifiedByCymbioScopes = false, string Expression = "")
+{
+    public static ScopeReference Literal(string scope) => new(ScopeReferenceKind.Literal, scope, Expression: scope);
+}
 
 /// <summary>Symbol helpers shared by the generator and the declaration analyzer.</summary>
 internal static class ScopeSymbols
@@ -73,7 +93,7 @@ internal static class ScopeSymbols
     }
 
     /// <summary>The scopes of every <c>[CymbioScope]</c> on <paramref name="symbol"/>, in attribute order.</summary>
-    public static List<ScopeReference> ScopesOf(ISymbol symbol, out bool hasAttribute)
+    public static List<ScopeReference> ScopesOf(ISymbol symbol, Compilation? compilation, out bool hasAttribute, CancellationToken cancellationToken = default)
     {
         var result = new List<ScopeReference>();
         hasAttribute = false;
@@ -85,12 +105,9 @@ internal static class ScopeSymbols
             }
 
             hasAttribute = true;
-            foreach (var (scope, _) in ScopeArguments(attribute))
+            foreach (var (scope, _) in ScopeArguments(attribute, compilation, cancellationToken))
             {
-                if (scope is { } value)
-                {
-                    result.Add(value);
-                }
+                result.Add(scope);
             }
         }
 
@@ -98,12 +115,18 @@ internal static class ScopeSymbols
     }
 
     /// <summary>
-    /// The scopes of one attribute, each with its argument index (<c>params</c> expanded). An argument whose value the
-    /// compiler cannot give yet — a constant of <c>CymbioScopes</c> generated from this project's own manifest, which
-    /// a generator never sees — is returned as a pending reference to the constant's name, resolved later against the
-    /// manifest.
+    /// The scopes of one attribute, each with its argument index (<c>params</c> expanded).
     /// </summary>
-    public static IEnumerable<(ScopeReference? Scope, int Index)> ScopeArguments(AttributeData attribute, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// When the compiler could bind every argument, each is a <see cref="ScopeReferenceKind.Literal"/>. It cannot when
+    /// an argument names a constant of the <c>CymbioScopes</c> class generated from this project's own manifest —
+    /// generators never see generated code — and then it drops all the arguments. Each argument is then bound on its
+    /// own (with <paramref name="compilation"/>, when given): a constant with a value is a literal, a constant whose
+    /// value depends on generated code is referenced by its full name, an unbound name is pending (resolved against
+    /// the manifest), anything else is unresolvable. The analyzer passes no compilation (RS1030) and only ever sees
+    /// the final compilation, where everything that compiles binds.
+    /// </remarks>
+    public static IEnumerable<(ScopeReference Scope, int Index)> ScopeArguments(AttributeData attribute, Compilation? compilation = null, CancellationToken cancellationToken = default)
     {
         var values = ImmutableArray<TypedConstant>.Empty;
         var resolved = attribute.ConstructorArguments.Length == 1;
@@ -133,7 +156,7 @@ internal static class ScopeSymbols
         {
             for (var i = 0; i < values.Length; i++)
             {
-                yield return (new ScopeReference((string)values[i].Value!, false), i);
+                yield return (ScopeReference.Literal((string)values[i].Value!), i);
             }
 
             yield break;
@@ -147,7 +170,7 @@ internal static class ScopeSymbols
         var expressions = new List<ExpressionSyntax>();
         foreach (var argument in list.Arguments)
         {
-            if (argument.NameEquals is not null || argument.NameColon is not null)
+            if (argument.NameEquals is not null)
             {
                 continue;
             }
@@ -160,25 +183,88 @@ internal static class ScopeSymbols
                 case ArrayCreationExpressionSyntax { Initializer: { } initializer }:
                     expressions.AddRange(initializer.Expressions);
                     break;
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NullLiteralExpression):
+                    break;
                 default:
                     expressions.Add(argument.Expression);
                     break;
             }
         }
 
+        var model = compilation is not null && compilation.ContainsSyntaxTree(list.SyntaxTree) ? compilation.GetSemanticModel(list.SyntaxTree) : null;
         for (var i = 0; i < expressions.Count; i++)
         {
-            var known = i < values.Length && values[i].Kind == TypedConstantKind.Primitive ? values[i].Value as string : null;
-            ScopeReference? reference = expressions[i] switch
-            {
-                LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => new ScopeReference(literal.Token.ValueText, false),
-                _ when known is not null => new ScopeReference(known, false),
-                MemberAccessExpressionSyntax access => new ScopeReference(access.Name.Identifier.ValueText, true),
-                IdentifierNameSyntax identifier => new ScopeReference(identifier.Identifier.ValueText, true),
-                _ => null,
-            };
-            yield return (reference, i);
+            yield return (Bind(expressions[i], model, cancellationToken), i);
         }
+    }
+
+    private static ScopeReference Bind(ExpressionSyntax expression, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        var written = expression.ToString();
+        if (expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            return ScopeReference.Literal(literal.Token.ValueText);
+        }
+
+        if (model is not null)
+        {
+            var constant = model.GetConstantValue(expression, cancellationToken);
+            if (constant.HasValue && constant.Value is string value)
+            {
+                return ScopeReference.Literal(value);
+            }
+
+            var symbol = model.GetSymbolInfo(expression, cancellationToken).Symbol;
+            if (symbol is IFieldSymbol { IsConst: true, Type.SpecialType: SpecialType.System_String } field)
+            {
+                return IsReachableFromGeneratedCode(field)
+                    ? new ScopeReference(ScopeReferenceKind.Constant, field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name, Expression: written)
+                    : new ScopeReference(ScopeReferenceKind.Unresolvable, $"the constant '{written}' cannot be referenced from generated code; make it internal or public, outside generic types", Expression: written);
+            }
+
+            if (symbol is not null)
+            {
+                return new ScopeReference(ScopeReferenceKind.Unresolvable, $"'{written}' is not a string constant", Expression: written);
+            }
+        }
+
+        return expression switch
+        {
+            MemberAccessExpressionSyntax access => new ScopeReference(
+                ScopeReferenceKind.Pending,
+                access.Name.Identifier.ValueText,
+                RightmostName(access.Expression) == "CymbioScopes",
+                written),
+            IdentifierNameSyntax identifier => new ScopeReference(ScopeReferenceKind.Pending, identifier.Identifier.ValueText, false, written),
+            _ => new ScopeReference(ScopeReferenceKind.Unresolvable, $"'{written}' is not a scope string or a string constant", Expression: written),
+        };
+    }
+
+    private static string? RightmostName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool IsReachableFromGeneratedCode(IFieldSymbol field)
+    {
+        if (field.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+        {
+            return false;
+        }
+
+        for (var type = field.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType || type.IsFileLocal || type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The Refit HTTP attribute of a method: its verb (upper case, or null for a custom one) and route.</summary>
@@ -231,15 +317,15 @@ internal static class ScopeSymbols
         method.MethodKind == MethodKind.Ordinary && method.IsAbstract && !method.IsStatic;
 
     /// <summary>The scope requirement of a method as seen from the interface <paramref name="target"/>.</summary>
-    public static List<ScopeReference> RequirementOf(IMethodSymbol method, INamedTypeSymbol target)
+    public static List<ScopeReference> RequirementOf(IMethodSymbol method, INamedTypeSymbol target, Compilation? compilation = null, CancellationToken cancellationToken = default)
     {
-        var scopes = ScopesOf(method, out var onMethod);
+        var scopes = ScopesOf(method, compilation, out var onMethod, cancellationToken);
         if (onMethod)
         {
             return scopes;
         }
 
-        scopes = ScopesOf(method.ContainingType.OriginalDefinition, out var onDeclaring);
+        scopes = ScopesOf(method.ContainingType.OriginalDefinition, compilation, out var onDeclaring, cancellationToken);
         if (onDeclaring)
         {
             return scopes;
@@ -247,7 +333,7 @@ internal static class ScopeSymbols
 
         return SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, target.OriginalDefinition)
             ? scopes
-            : ScopesOf(target, out _);
+            : ScopesOf(target, compilation, out _, cancellationToken);
     }
 
     /// <summary>Own methods in declaration order, then those of every inherited interface.</summary>

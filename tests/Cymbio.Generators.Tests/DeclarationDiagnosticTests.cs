@@ -52,7 +52,7 @@ public sealed class DeclarationDiagnosticTests
             """, """
             { "scopes": [ { "name": "read:purchase-orders", "description": "x" } ], "grants": [ "read:orders", "read:purchase-orders" ] }
             """);
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class DeclarationDiagnosticTests
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UnknownScope).WithLocation(1).WithArguments("Write:Orders", "; did you mean 'write:orders'?"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UnknownScope).WithLocation(2).WithArguments("write:nothing-like-it", "; no scopes.json of this project or of a referenced assembly declares it"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UnknownScope).WithLocation(3).WithArguments("read orders", "; did you mean 'read:orders'?"));
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class DeclarationDiagnosticTests
             .WithArguments("read:purchase-orders", "; a scopes.json of this project cannot be read (CYM0001), so its scopes are unknown"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.ManifestUnreadable).WithSpan(ManifestPath, 1, 50, 1, 50)
             .WithArguments("the file is not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed."));
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class DeclarationDiagnosticTests
             """);
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.ScopedMethodWithoutHttpAttribute).WithLocation(0).WithArguments("LocalHelperAsync"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.ScopedMethodWithoutHttpAttribute).WithLocation(1).WithArguments("NotAnOperationAsync"));
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class DeclarationDiagnosticTests
             }
             """);
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.MissingRequirement).WithLocation(0).WithArguments("ReadAsync", "IInventoryApi"));
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class DeclarationDiagnosticTests
             .WithArguments("UpdateAsync", "PUT /v3/suppliers/{supplierId}/fulfillments/{id}", "write:fulfillments", "write:fulfillments write:orders"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.IndistinguishableOverloads).WithLocation(1)
             .WithArguments("UpdateAsync", "PUT /v3/suppliers/{supplierId}/fulfillments/{id}", "write:fulfillments write:orders", "write:fulfillments"));
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class DeclarationDiagnosticTests
             """);
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.WriteScopeOnSafeMethod).WithLocation(0).WithArguments("ListAsync", "GET", "write:warehouses"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.ReadScopesOnUnsafeMethod).WithLocation(1).WithArguments("CreateAsync", "POST", "read:warehouses"));
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 
     [Fact]
@@ -232,6 +232,6 @@ public sealed class DeclarationDiagnosticTests
             #pragma warning restore CYM0010
             }
             """);
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
@@ -11,16 +12,34 @@ internal sealed class DeclarationTest : CSharpAnalyzerTest<ScopeDeclarationAnaly
 {
     public const string ManifestPath = "/0/scopes.json";
 
+    private readonly string _source;
+
     public DeclarationTest(string source, string? manifest = null)
     {
         ReferenceAssemblies = TestEnvironment.Net100;
         TestState.AdditionalReferences.Add(TestEnvironment.CymbioClient);
         TestState.AdditionalReferences.Add(TestEnvironment.Refit);
         TestCode = source;
+        _source = System.Text.RegularExpressions.Regex.Replace(source, @"\{\|[^:|]*:|\|\}", string.Empty); // markup removed
         if (manifest is not null)
         {
             TestState.AdditionalFiles.Add((ManifestPath, manifest));
         }
+    }
+
+    /// <summary>
+    /// Runs the analyzer test, then the generator on the same source and manifest: whatever the analyzer reported, the
+    /// generator must not crash and its output must compile (compiler errors in the test source itself are the test's).
+    /// </summary>
+    public async Task RunWithGeneratorAsync()
+    {
+        await RunAsync();
+        var texts = TestState.AdditionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.filename, f.content)).ToArray();
+        var outcome = TestEnvironment.Run(TestEnvironment.Compile(new[] { (_source, "/0/Test0.cs") }), texts);
+        Xunit.Assert.Empty(outcome.Crashes);
+        Xunit.Assert.Empty(outcome.Exceptions);
+        Xunit.Assert.Empty(outcome.ErrorsInGeneratedCode);
+        Xunit.Assert.DoesNotContain(outcome.Errors, d => d.Id == "CS1029");
     }
 
     public static DiagnosticResult Diagnostic(string id) => new(

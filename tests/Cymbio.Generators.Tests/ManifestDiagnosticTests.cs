@@ -15,7 +15,7 @@ public sealed class ManifestDiagnosticTests
     {
         var test = new DeclarationTest(Code, manifest);
         test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
+        return test.RunWithGeneratorAsync();
     }
 
     [Fact]
@@ -164,5 +164,24 @@ public sealed class ManifestDiagnosticTests
             manifest,
             At(Diagnostic(DiagnosticIds.InvalidScopeName), ManifestPath, manifest, "\"read:orders-ü\"").WithArguments("read:orders-ü", "it contains '\\u00FC', which RFC 6749 section 3.3 does not allow in a scope"),
             At(Diagnostic(DiagnosticIds.ManifestInvalidValue), ManifestPath, manifest, "5").WithArguments("'name' must be a string, not a number"));
+    }
+
+    [Fact]
+    public Task EnvironmentNamesThatMakeTheSameConstant_AndKeywordNamespaces_AreReported()
+    {
+        const string manifest = """
+            {
+              "namespace": "Contoso.class",
+              "environments": { "prod": "https://api.cym.bio/", "Prod": "https://api.cym.bio/", "token-path": "https://x.example/" }
+            }
+            """;
+        return Expect(
+            manifest,
+            At(Diagnostic(DiagnosticIds.ManifestInvalidValue), ManifestPath, manifest, "\"Contoso.class\"")
+                .WithArguments("'namespace' must be a C# namespace such as 'Contoso.Cymbio', not 'Contoso.class'"),
+            At(Diagnostic(DiagnosticIds.ManifestInvalidValue), ManifestPath, manifest, "\"Prod\"")
+                .WithArguments("environment 'Prod' would generate the constant 'Prod', which 'prod' already uses; rename it"),
+            At(Diagnostic(DiagnosticIds.ManifestInvalidValue), ManifestPath, manifest, "\"token-path\"")
+                .WithArguments("environment 'token-path' would generate the constant 'TokenPath', which tokenPath already uses; rename it"));
     }
 }

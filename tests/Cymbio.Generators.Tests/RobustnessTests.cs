@@ -55,6 +55,7 @@ public sealed class RobustnessTests
         Assert.True(inManifest.Count == 1, $"{name}: expected one diagnostic in scopes.json, got: {string.Join("; ", inManifest)}");
         Assert.Contains("Samples.Supplier.IFulfillmentsApi.CymbioScopes.g.cs", outcome.HintNames);
         Assert.DoesNotContain(outcome.Errors, d => !d.Id.StartsWith("CYM", StringComparison.Ordinal));
+        Assert.Empty(outcome.ErrorsInGeneratedCode);
     }
 
     public static TheoryData<string, string> BrokenCode() => new()
@@ -114,6 +115,7 @@ public sealed class RobustnessTests
         var outcome = TestEnvironment.Run(broken);
         Assert.Empty(outcome.Crashes);
         Assert.Empty(outcome.Exceptions);
+        Assert.Empty(outcome.ErrorsInGeneratedCode);
         _output.WriteLine($"{name}: {string.Join("; ", outcome.Cymbio.Select(d => d.Id))}");
 
         // Fix the code, re-run the same driver, and compare with a fresh driver on the fixed code.
@@ -153,6 +155,7 @@ public sealed class RobustnessTests
             var outcome = TestEnvironment.Run(TestEnvironment.Compile(new[] { (source, "/0/Fuzz.cs") }), texts);
             crashes.AddRange(outcome.Crashes.Select(d => $"{label}: {d}"));
             crashes.AddRange(outcome.Exceptions.Select(e => $"{label}: {e.GetType().Name}: {e.Message}"));
+            crashes.AddRange(outcome.ErrorsInGeneratedCode.Select(d => $"{label}: error in generated code: {d}"));
         }
 
         _output.WriteLine($"{cases.Count} fuzz cases in {stopwatch.Elapsed.TotalSeconds:F1} s.");
@@ -310,4 +313,60 @@ public sealed class RobustnessTests
     private static string Texts(GeneratorDriverRunResult result) => string.Join(
         "\n=====\n",
         result.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText));
+
+    [Fact]
+    public void ScopeTheGeneratorCannotResolve_FailsTheBuildWithTheReason_InsteadOfDroppingIt()
+    {
+        var source = """
+            using System.Threading.Tasks; using Cymbio; using Refit;
+            namespace Sample;
+            public interface IApi
+            {
+                // An unbound name that is not a CymbioScopes constant: perhaps another generator's; the generator cannot know.
+                [Get("/a")] [CymbioScope(CymbioScopes.ReadOrders, OtherGenerated.Scope)] Task AAsync();
+
+                // An invalid scope whose CYM0006 was suppressed: it could never be requested at run time.
+            #pragma warning disable CYM0006
+                [Get("/b")] [CymbioScope("read:x y")] Task BAsync();
+            #pragma warning restore CYM0006
+            }
+            """;
+        var outcome = TestEnvironment.Run(TestEnvironment.Compile(source));
+        Assert.Empty(outcome.Crashes);
+        var reasons = outcome.Errors.Where(d => d.Id == "CS1029").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).OrderBy(m => m, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, reasons.Count);
+        Assert.Contains("Cymbio: the scope requirement of Sample.IApi.AAsync cannot be generated: 'OtherGenerated.Scope' is not a scope string or a string constant that the generator can see", reasons[0]);
+        Assert.Contains("Cymbio: the scope requirement of Sample.IApi.BAsync cannot be generated: 'read:x y' is not a valid OAuth scope", reasons[1]);
+    }
+
+    [Fact]
+    public void ModuleThatHasNotRunYet_IsInitializedOnFirstLookup()
+    {
+        // A fresh assembly whose code has never run: typeof() alone does not run its module initializer.
+        var source = """
+            using System.Threading.Tasks; using Cymbio; using Refit;
+            namespace Lazy;
+            [CymbioScope(CymbioScopes.ReadWarehouses)]
+            public interface IWarehousesApi { [Get("/v3/suppliers/{supplierId}/warehouses")] Task<string> ListAsync(long supplierId); }
+            """;
+        var outcome = TestEnvironment.Run(TestEnvironment.Compile(source));
+        using var stream = new MemoryStream();
+        var emit = outcome.Output.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext("lazy-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        context.Resolving += (_, name) => name.Name == "Refit" ? typeof(global::Refit.GetAttribute).Assembly : null;
+        try
+        {
+            stream.Position = 0;
+            var assembly = context.LoadFromStream(stream);
+            var type = assembly.GetType("Lazy.IWarehousesApi", throwOnError: true)!;
+
+            Assert.True(Cymbio.CymbioScopeRegistry.TryGetOperation(type, "ListAsync", "GET", "/v3/suppliers/{supplierId}/warehouses", out var operation));
+            Assert.Equal(Cymbio.ScopeSet.Create("read:warehouses"), operation.Scopes);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
 }

@@ -10,8 +10,26 @@ public sealed class SnapshotTests
         Snapshot.VerifyAsync("RepositoryManifest", new[] { "namespace Consumer { internal static class Placeholder { } }" }, TestEnvironment.RepositoryManifest);
 
     [Fact]
-    public Task ConsumerManifest_DefaultsNamespaceToAssemblyName() =>
-        Snapshot.VerifyAsync("ConsumerManifest", new[] { "namespace Consumer { internal static class Placeholder { } }" }, """
+    public Task ConsumerManifest_DefaultsNamespaceToAssemblyName_AndShadowsNothing() =>
+        Snapshot.VerifyAsync("ConsumerManifest", new[]
+        {
+            """
+            using System.Threading.Tasks;
+            using Cymbio;
+            using Refit;
+
+            namespace TestProject;
+
+            // Inside the project's namespace, CymbioScopes is the project's generated class: it must also name the
+            // SDK's scopes, or this would not compile.
+            [CymbioScope(CymbioScopes.ReadOrders)]
+            public interface IOrdersApi
+            {
+                [Get("/v3/orders")]
+                Task<string> ListAsync();
+            }
+            """,
+        }, """
             {
               "scopes": [
                 { "name": "read:purchase-orders", "description": "Reads purchase orders <PO> & receipts" },
@@ -206,7 +224,13 @@ public sealed class SnapshotTests
                 [Get("/b")] [CymbioScope(CymbioScopes.ReadInventory)] Task<string> GetAsync_1();
                 [Get("/c")] [CymbioScope(CymbioScopes.ReadWarehouses)] Task<string> Operations();
                 [Get("/d")] [CymbioScope(CymbioScopes.ReadWarehouses)] Task<string> MembersApiScopes();
+                [Get("/e")] [CymbioScope(CymbioScopes.ReadWarehouses)] Task<string> @event();
+                [Get("/f")] [CymbioScope(CymbioScopes.ReadWarehouses)] Task<string> GetType(long id);
             }
+
+            // A file-local interface cannot be named from another file: no table.
+            [CymbioScope(CymbioScopes.ReadOrders)]
+            file interface IFileLocalApi { [Get("/file")] Task<string> GetAsync(); }
             """,
         });
 
@@ -225,7 +249,7 @@ public sealed class SnapshotTests
 
                 // Contoso.Purchasing.CymbioScopes is generated from this project's scopes.json, so while generators
                 // run the compiler cannot bind it yet; the generator resolves it by name against the manifest.
-                [CymbioScope(CymbioScopes.ReadOrders, Contoso.Purchasing.CymbioScopes.ReadPurchaseOrders)]
+                [CymbioScope(Cymbio.CymbioScopes.ReadOrders, Contoso.Purchasing.CymbioScopes.ReadPurchaseOrders)]
                 public interface IPurchaseOrdersApi
                 {
                     [Get("/v3/purchase-orders")]
@@ -234,6 +258,16 @@ public sealed class SnapshotTests
                     [Post("/v3/purchase-orders")]
                     [CymbioScope(new[] { Contoso.Purchasing.CymbioScopes.WritePurchaseOrders, "write:orders" })]
                     Task CreateAsync();
+
+                    // A constant whose value depends on generated code: referenced by name in the generated table.
+                    [Put("/v3/purchase-orders/{id}")]
+                    [CymbioScope(scopes: PurchasingScopes.Update)]
+                    Task UpdateAsync(long id);
+                }
+
+                internal static class PurchasingScopes
+                {
+                    public const string Update = Contoso.Purchasing.CymbioScopes.WritePurchaseOrders;
                 }
                 """,
             },

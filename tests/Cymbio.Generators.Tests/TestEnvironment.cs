@@ -103,6 +103,13 @@ internal sealed record RunOutcome(
 
     public IEnumerable<Diagnostic> Errors => AllDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>
+    /// Errors inside generated files other than our own deliberate <c>#error</c> (CS1029): generated code must compile
+    /// whatever the input, or fail with a reason.
+    /// </summary>
+    public IEnumerable<Diagnostic> ErrorsInGeneratedCode => Errors.Where(d =>
+        d.Id != "CS1029" && d.Location.SourceTree is { } tree && Result.GeneratedTrees.Contains(tree));
+
     public string? Generated(string hintName) =>
         Result.Results.SelectMany(r => r.GeneratedSources).Where(s => s.HintName == hintName).Select(s => s.SourceText.ToString()).FirstOrDefault();
 

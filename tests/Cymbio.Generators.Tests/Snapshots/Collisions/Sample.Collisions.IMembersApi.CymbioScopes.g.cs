@@ -40,6 +40,18 @@ namespace Sample.Collisions
         /// </summary>
         public static global::Cymbio.ScopeSet MembersApiScopes_ { get; } = global::Cymbio.ScopeSet.Create("read:warehouses");
 
+        /// <summary>
+        /// Scopes required by <c>event()</c> (<c>GET /e</c>):
+        /// <c>read:warehouses</c>.
+        /// </summary>
+        public static global::Cymbio.ScopeSet @event { get; } = global::Cymbio.ScopeSet.Create("read:warehouses");
+
+        /// <summary>
+        /// Scopes required by <c>GetType(long)</c> (<c>GET /f</c>):
+        /// <c>read:warehouses</c>.
+        /// </summary>
+        public static global::Cymbio.ScopeSet GetType_ { get; } = global::Cymbio.ScopeSet.Create("read:warehouses");
+
         /// <summary>Every operation of <c>Sample.Collisions.IMembersApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations { get; } = new global::Cymbio.CymbioOperation[]
         {
@@ -48,6 +60,8 @@ namespace Sample.Collisions
             new global::Cymbio.CymbioOperation("GetAsync_1", "GET", "/b", GetAsync_1_),
             new global::Cymbio.CymbioOperation("Operations", "GET", "/c", Operations_),
             new global::Cymbio.CymbioOperation("MembersApiScopes", "GET", "/d", MembersApiScopes_),
+            new global::Cymbio.CymbioOperation("event", "GET", "/e", @event),
+            new global::Cymbio.CymbioOperation("GetType", "GET", "/f", GetType_),
         };
 
         /// <summary>Registers this table with <see cref="global::Cymbio.CymbioScopeRegistry"/> when the module loads.</summary>

@@ -12,9 +12,9 @@ namespace Contoso
     {
         /// <summary>
         /// Scopes required by <c>ListAsync()</c> (<c>GET /v3/purchase-orders</c>):
-        /// <c>read:purchase-orders</c>.
+        /// <c>read:orders read:purchase-orders</c>.
         /// </summary>
-        public static global::Cymbio.ScopeSet ListAsync { get; } = global::Cymbio.ScopeSet.Create("read:purchase-orders");
+        public static global::Cymbio.ScopeSet ListAsync { get; } = global::Cymbio.ScopeSet.Create("read:orders", "read:purchase-orders");
 
         /// <summary>
         /// Scopes required by <c>CreateAsync()</c> (<c>POST /v3/purchase-orders</c>):
@@ -22,11 +22,18 @@ namespace Contoso
         /// </summary>
         public static global::Cymbio.ScopeSet CreateAsync { get; } = global::Cymbio.ScopeSet.Create("write:orders", "write:purchase-orders");
 
+        /// <summary>
+        /// Scopes required by <c>UpdateAsync(long)</c> (<c>PUT /v3/purchase-orders/{id}</c>):
+        /// the value of <c>Contoso.PurchasingScopes.Update</c>.
+        /// </summary>
+        public static global::Cymbio.ScopeSet UpdateAsync { get; } = global::Cymbio.ScopeSet.Create(global::Contoso.PurchasingScopes.Update);
+
         /// <summary>Every operation of <c>Contoso.IPurchaseOrdersApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations { get; } = new global::Cymbio.CymbioOperation[]
         {
             new global::Cymbio.CymbioOperation("ListAsync", "GET", "/v3/purchase-orders", ListAsync),
             new global::Cymbio.CymbioOperation("CreateAsync", "POST", "/v3/purchase-orders", CreateAsync),
+            new global::Cymbio.CymbioOperation("UpdateAsync", "PUT", "/v3/purchase-orders/{id}", UpdateAsync),
         };
 
         /// <summary>Registers this table with <see cref="global::Cymbio.CymbioScopeRegistry"/> when the module loads.</summary>

@@ -8,7 +8,8 @@
 namespace Contoso.Purchasing
 {
     /// <summary>
-    /// The OAuth scopes declared in <c>scopes.json</c>, as constants for <c>[CymbioScope]</c> and <c>[CymbioGrants]</c>.
+    /// The OAuth scopes declared in <c>scopes.json</c>, and those of referenced assemblies, as constants for
+    /// <c>[CymbioScope]</c> and <c>[CymbioGrants]</c>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class CymbioScopes
@@ -19,11 +20,67 @@ namespace Contoso.Purchasing
         /// <summary><c>write:purchase-orders</c>: Creates purchase orders.</summary>
         public const string WritePurchaseOrders = "write:purchase-orders";
 
-        /// <summary>Every scope declared in <c>scopes.json</c>, in manifest order.</summary>
+        /// <summary><c>read:channels</c>: Retrieves channels list. Declared by a referenced assembly.</summary>
+        public const string ReadChannels = "read:channels";
+
+        /// <summary><c>read:inventory</c>: Retrieves inventory levels (available to sell, per variant and warehouse). Declared by a referenced assembly.</summary>
+        public const string ReadInventory = "read:inventory";
+
+        /// <summary><c>read:orders</c>: Retrieves orders. Declared by a referenced assembly.</summary>
+        public const string ReadOrders = "read:orders";
+
+        /// <summary><c>read:retailers</c>: Retrieves retailers. Declared by a referenced assembly.</summary>
+        public const string ReadRetailers = "read:retailers";
+
+        /// <summary><c>read:suppliers</c>: Retrieves suppliers. Declared by a referenced assembly.</summary>
+        public const string ReadSuppliers = "read:suppliers";
+
+        /// <summary><c>read:variants</c>: Retrieves variants (products, pricing and imagery). Declared by a referenced assembly.</summary>
+        public const string ReadVariants = "read:variants";
+
+        /// <summary><c>read:warehouses</c>: Retrieves warehouses. Declared by a referenced assembly.</summary>
+        public const string ReadWarehouses = "read:warehouses";
+
+        /// <summary><c>write:fulfillments</c>: Updates fulfillment-related info (rejects, shipments, etc.). Declared by a referenced assembly.</summary>
+        public const string WriteFulfillments = "write:fulfillments";
+
+        /// <summary><c>write:inventory</c>: Updates inventory levels. Declared by a referenced assembly.</summary>
+        public const string WriteInventory = "write:inventory";
+
+        /// <summary><c>write:orders</c>: Creates and updates orders (new orders, cancellations, returns). Declared by a referenced assembly.</summary>
+        public const string WriteOrders = "write:orders";
+
+        /// <summary><c>write:retailers</c>: Creates and updates retailers. Declared by a referenced assembly.</summary>
+        public const string WriteRetailers = "write:retailers";
+
+        /// <summary><c>write:suppliers</c>: Creates and updates suppliers. Declared by a referenced assembly.</summary>
+        public const string WriteSuppliers = "write:suppliers";
+
+        /// <summary><c>write:variants</c>: Creates and updates variants (products, pricing and imagery). Declared by a referenced assembly.</summary>
+        public const string WriteVariants = "write:variants";
+
+        /// <summary><c>write:warehouses</c>: Creates and updates warehouses. Declared by a referenced assembly.</summary>
+        public const string WriteWarehouses = "write:warehouses";
+
+        /// <summary>Every scope named by this class: this project's manifest order first, then referenced assemblies'.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new string[]
         {
             ReadPurchaseOrders,
             WritePurchaseOrders,
+            ReadChannels,
+            ReadInventory,
+            ReadOrders,
+            ReadRetailers,
+            ReadSuppliers,
+            ReadVariants,
+            ReadWarehouses,
+            WriteFulfillments,
+            WriteInventory,
+            WriteOrders,
+            WriteRetailers,
+            WriteSuppliers,
+            WriteVariants,
+            WriteWarehouses,
         };
     }
 }

@@ -20,7 +20,8 @@
 namespace Cymbio
 {
     /// <summary>
-    /// The OAuth scopes declared in <c>scopes.json</c>, as constants for <c>[CymbioScope]</c> and <c>[CymbioGrants]</c>.
+    /// The OAuth scopes declared in <c>scopes.json</c>, and those of referenced assemblies, as constants for
+    /// <c>[CymbioScope]</c> and <c>[CymbioGrants]</c>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class CymbioScopes
@@ -67,7 +68,7 @@ namespace Cymbio
         /// <summary><c>write:warehouses</c>: Creates and updates warehouses.</summary>
         public const string WriteWarehouses = "write:warehouses";
 
-        /// <summary>Every scope declared in <c>scopes.json</c>, in manifest order.</summary>
+        /// <summary>Every scope named by this class: this project's manifest order first, then referenced assemblies'.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new string[]
         {
             ReadChannels,
