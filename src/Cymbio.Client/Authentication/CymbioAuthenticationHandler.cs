@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cymbio;
+
+/// <summary>
+/// Attaches Cymbio bearer tokens to Refit calls, least-privilege and fail-closed.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>The operation comes from Refit's request options (<c>Refit.InterfaceType</c>, <c>Refit.MethodName</c>,
+/// <c>Refit.RelativePathTemplate</c>) and the generated scope table; a request to Cymbio that is not a known operation
+/// is refused.</item>
+/// <item>An operation needing scopes outside the configured grants fails before any network call
+/// (<see cref="ScopeNotGrantedException"/>).</item>
+/// <item>No token, no request. Requests to any other host are passed on without an <c>Authorization</c> header.</item>
+/// <item>401: the token is renewed once and the request re-sent, when its body can be re-sent byte for byte; a second
+/// 401 is <see cref="CymbioUnauthorizedException"/>. 403 <c>insufficient_scope</c> is
+/// <see cref="InsufficientScopeException"/>.</item>
+/// </list>
+/// </remarks>
+public sealed class CymbioAuthenticationHandler : DelegatingHandler
+{
+    private static readonly HttpRequestOptionsKey<Type> InterfaceTypeKey = new("Refit.InterfaceType");
+    private static readonly HttpRequestOptionsKey<string> MethodNameKey = new("Refit.MethodName");
+    private static readonly HttpRequestOptionsKey<string> RelativePathTemplateKey = new("Refit.RelativePathTemplate");
+
+    private readonly ICymbioTokenProvider _tokens;
+    private readonly CymbioClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly ScopeSet _grants;
+    private readonly Uri _baseAddress;
+    private readonly string? _insecure;
+
+    /// <summary>Initializes the handler.</summary>
+    /// <param name="tokens">The token provider (a singleton: the handler captures nothing scoped).</param>
+    /// <param name="options">The options.</param>
+    /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    public CymbioAuthenticationHandler(ICymbioTokenProvider tokens, CymbioClientOptions options, ILogger<CymbioAuthenticationHandler>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(options);
+        _tokens = tokens;
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _grants = ScopeSet.Create(options.Grants);
+        _baseAddress = options.EffectiveBaseAddress ?? throw new ArgumentException("The options have no base address.", nameof(options));
+        _insecure = CymbioClientOptionsValidator.RequireSecureAddress(_baseAddress, "The Cymbio base address");
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestUri is not { IsAbsoluteUri: true } uri || !IsCymbio(uri))
+        {
+            // Tokens go only to Cymbio (RFC 9700 §4.9.1); another host gets the request as the caller built it.
+            Log.ForeignHost(_logger, request.RequestUri?.Host ?? "(no host)");
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_insecure is not null)
+        {
+            throw new InvalidOperationException(_insecure + " No token is sent over an unencrypted connection.");
+        }
+
+        var (operation, name) = Operation(request);
+        if (!operation.Scopes.IsSubsetOf(_grants))
+        {
+            var missing = operation.Scopes.Except(_grants);
+            Refuse(name, "scope not granted: " + missing);
+            throw new ScopeNotGrantedException(name, missing, $"the configured grants ({_grants}) do not include them");
+        }
+
+        var requested = _options.ScopeStrategy == CymbioScopeStrategy.LeastPrivilege ? operation.Scopes : _grants;
+        var token = await _tokens.GetTokenAsync(requested, cancellationToken).ConfigureAwait(false);
+        var replayable = await BufferForReplayAsync(request.Content, cancellationToken).ConfigureAwait(false);
+        Attach(request, token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized && replayable)
+        {
+            Log.Unauthorized(_logger, name, CymbioToken.Fingerprint(token.AccessToken));
+            response.Dispose();
+            token = await _tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false);
+            Attach(request, token);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                var error = Challenge(response).GetValueOrDefault("error");
+                response.Dispose();
+                throw new CymbioUnauthorizedException(name, error);
+            }
+        }
+
+        if (response.StatusCode == HttpStatusCode.Forbidden
+            && Challenge(response) is { } challenge
+            && challenge.TryGetValue("error", out var code)
+            && code == "insufficient_scope")
+        {
+            var required = challenge.TryGetValue("scope", out var scope) && ScopeSet.TryParse(scope, out var parsed) ? parsed : ScopeSet.Empty;
+            response.Dispose();
+            throw new InsufficientScopeException(name, required);
+        }
+
+        return response;
+    }
+
+    private bool IsCymbio(Uri uri) =>
+        string.Equals(uri.Scheme, _baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.IdnHost, _baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && uri.Port == _baseAddress.Port;
+
+    private (CymbioOperation Operation, string Name) Operation(HttpRequestMessage request)
+    {
+        if (!request.Options.TryGetValue(InterfaceTypeKey, out var interfaceType) || !request.Options.TryGetValue(MethodNameKey, out var methodName))
+        {
+            Refuse(request.Method + " " + request.RequestUri?.AbsolutePath, "not a Refit operation");
+            throw new InvalidOperationException(
+                $"{request.Method} {request.RequestUri?.AbsolutePath} is not a call of a Refit interface, so its scopes are unknown; no token is sent to Cymbio.");
+        }
+
+        request.Options.TryGetValue(RelativePathTemplateKey, out var template);
+        var name = interfaceType.Name + "." + methodName;
+        if (!CymbioScopeRegistry.TryGetOperation(interfaceType, methodName, request.Method.Method, template, out var operation))
+        {
+            Refuse(name, "no scope table");
+            throw new InvalidOperationException(
+                $"{name} has no generated scope table (annotate {interfaceType.Name} with [CymbioScope]); no token is sent to Cymbio.");
+        }
+
+        return (operation, name);
+    }
+
+    private void Refuse(string operation, string reason)
+    {
+        CymbioTelemetry.RequestsRefused.Add(1, new KeyValuePair<string, object?>("reason", reason.StartsWith("scope", StringComparison.Ordinal) ? "scope_not_granted" : reason.Replace(' ', '_')));
+        Log.RequestRefused(_logger, operation, reason);
+    }
+
+    private static void Attach(HttpRequestMessage request, CymbioToken token) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+
+    /// <summary>
+    /// Buffers the body so that a retry after 401 sends the same bytes. A <see cref="StreamContent"/> is not buffered
+    /// (it may be large or read-once), so such a request is not retried.
+    /// </summary>
+    private static async ValueTask<bool> BufferForReplayAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return true;
+        }
+
+        if (content is StreamContent)
+        {
+            return false;
+        }
+
+        await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The parameters of a <c>Bearer</c> challenge in <c>WWW-Authenticate</c> (RFC 6750 §3).</summary>
+    private static Dictionary<string, string> Challenge(HttpResponseMessage response)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var challenge in response.Headers.WwwAuthenticate)
+        {
+            if (!string.Equals(challenge.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) || challenge.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            foreach (var part in SplitParameters(parameter))
+            {
+                var equals = part.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0)
+                {
+                    result[part[..equals].Trim()] = part[(equals + 1)..].Trim().Trim('"');
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> SplitParameters(string parameter)
+    {
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i < parameter.Length; i++)
+        {
+            if (parameter[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (parameter[i] == ',' && !quoted)
+            {
+                yield return parameter[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return parameter[start..];
+    }
+}

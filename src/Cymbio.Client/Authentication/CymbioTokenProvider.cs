@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cymbio;
+
+/// <summary>
+/// Obtains Cymbio tokens from <c>POST {base}/oauth/token</c> and keeps them: one cache entry per endpoint, client,
+/// user, grant and scope set; one token request in flight per entry; background renewal after about 78 % of the
+/// lifetime (with jitter), so callers never wait once warm; failures are shared by the callers that waited for them,
+/// then forgotten (a <c>Retry-After</c> is respected). All time comes from the <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
+{
+    private readonly ConcurrentDictionary<TokenCacheKey, Entry> _entries = new();
+    private readonly CymbioClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TokenEndpointClient _endpoint;
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly string _endpointAddress;
+    private readonly string _grant;
+
+    /// <summary>Initializes the provider.</summary>
+    /// <param name="tokenEndpointClient">The HTTP client for the token endpoint (no base address needed).</param>
+    /// <param name="options">The options; validated by the caller (see <see cref="CymbioClientOptionsValidator"/>).</param>
+    /// <param name="timeProvider">The time source; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    public CymbioTokenProvider(HttpClient tokenEndpointClient, CymbioClientOptions options, TimeProvider? timeProvider = null, ILogger<CymbioTokenProvider>? logger = null)
+        : this(ClientOf(tokenEndpointClient), options, timeProvider, logger)
+    {
+    }
+
+    /// <summary>Initializes the provider for dependency injection: each token request uses a client from the factory.</summary>
+    /// <param name="httpClientFactory">The factory; the client named <see cref="TokenEndpointClientName"/> is used.</param>
+    /// <param name="options">The validated options.</param>
+    /// <param name="timeProvider">The time source.</param>
+    /// <param name="logger">The logger.</param>
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public CymbioTokenProvider(IHttpClientFactory httpClientFactory, Microsoft.Extensions.Options.IOptions<CymbioClientOptions> options, TimeProvider timeProvider, ILogger<CymbioTokenProvider> logger)
+        : this(() => httpClientFactory.CreateClient(TokenEndpointClientName), options?.Value!, timeProvider, logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+    }
+
+    private CymbioTokenProvider(Func<HttpClient> tokenEndpointClient, CymbioClientOptions options, TimeProvider? timeProvider, ILogger<CymbioTokenProvider>? logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _endpointAddress = options.TokenEndpoint?.AbsoluteUri ?? throw new ArgumentException("The options have no base address.", nameof(options));
+        _grant = TokenEndpointClient.GrantName(options.EffectiveGrantType);
+        _endpoint = new TokenEndpointClient(tokenEndpointClient, options, _time, _logger);
+    }
+
+    /// <summary>The name of the <see cref="IHttpClientFactory"/> client used for the token endpoint.</summary>
+    public const string TokenEndpointClientName = "Cymbio.TokenEndpoint";
+
+    /// <inheritdoc/>
+    public ValueTask<CymbioToken> GetTokenAsync(ScopeSet scopes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        var key = Key(scopes);
+        var entry = _entries.GetOrAdd(key, static _ => new Entry());
+        Task<CymbioToken> pending;
+        lock (entry)
+        {
+            var now = _time.GetTimestamp();
+            var current = entry.Current;
+            if (current is not null && now < current.ExpiresTimestamp)
+            {
+                if (now >= current.RefreshAtTimestamp && entry.InFlight is null && now >= entry.NextRefreshAttempt)
+                {
+                    entry.InFlight = Start(entry, key, background: true);
+                }
+
+                return new ValueTask<CymbioToken>(current);
+            }
+
+            if (entry.Throttled is { } throttled && now < entry.ThrottledUntil)
+            {
+                return ValueTask.FromException<CymbioToken>(new TokenThrottledException(_time.GetElapsedTime(now, entry.ThrottledUntil), throttled.StatusCode ?? System.Net.HttpStatusCode.TooManyRequests));
+            }
+
+            pending = entry.InFlight ??= Start(entry, key, background: false);
+        }
+
+        return new ValueTask<CymbioToken>(pending.WaitAsync(cancellationToken));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<CymbioToken> RenewAsync(CymbioToken rejected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        var key = rejected.CacheKey as TokenCacheKey? ?? Key(rejected.Scopes);
+        var entry = _entries.GetOrAdd(key, static _ => new Entry());
+        Task<CymbioToken> pending;
+        lock (entry)
+        {
+            var current = entry.Current;
+            if (current is not null && !ReferenceEquals(current, rejected) && _time.GetTimestamp() < current.ExpiresTimestamp)
+            {
+                // Someone already replaced the rejected token: use theirs (one renewal for a storm of 401s).
+                return new ValueTask<CymbioToken>(current);
+            }
+
+            if (ReferenceEquals(current, rejected))
+            {
+                entry.Current = null;
+            }
+
+            pending = entry.InFlight ??= Start(entry, key, background: false);
+        }
+
+        return new ValueTask<CymbioToken>(pending.WaitAsync(cancellationToken));
+    }
+
+    /// <summary>Stops background renewals and in-flight token requests.</summary>
+    public void Dispose()
+    {
+        if (!_disposed.IsCancellationRequested)
+        {
+            _disposed.Cancel();
+            _disposed.Dispose();
+        }
+    }
+
+    /// <summary>The delay after acquisition at which a token is renewed: <c>lifetime × (RefreshAfter ± RefreshJitter)</c>.</summary>
+    internal static TimeSpan RefreshDelay(TimeSpan lifetime, CymbioTokenOptions options, Random random)
+    {
+        var fraction = options.RefreshAfter + (((random.NextDouble() * 2) - 1) * options.RefreshJitter);
+        fraction = Math.Clamp(fraction, 0, 1 - options.ExpiryMargin);
+        return lifetime * fraction;
+    }
+
+    private static Func<HttpClient> ClientOf(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return () => client;
+    }
+
+    private TokenCacheKey Key(ScopeSet scopes) =>
+        new(_endpointAddress, _options.ClientId ?? string.Empty, _options.EffectiveGrantType == CymbioGrantType.Password ? _options.Username : null, _grant, scopes);
+
+    private Task<CymbioToken> Start(Entry entry, TokenCacheKey key, bool background)
+    {
+        // Runs outside the caller's lock and cancellation: the request belongs to every caller waiting on it.
+        var task = Task.Run(() => FetchAsync(entry, key, background));
+        if (background)
+        {
+            // Nobody may await a background renewal; observe its failure so it is never "unobserved".
+            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return task;
+    }
+
+    private async Task<CymbioToken> FetchAsync(Entry entry, TokenCacheKey key, bool background)
+    {
+        var started = _time.GetTimestamp();
+        var scopes = key.Scopes.ToString();
+        using var activity = CymbioTelemetry.ActivitySource.StartActivity("cymbio.token.acquire");
+        activity?.SetTag("cymbio.scopes", scopes);
+        activity?.SetTag("cymbio.grant", _grant);
+        activity?.SetTag("cymbio.background", background);
+        string? refreshToken;
+        lock (entry)
+        {
+            refreshToken = entry.RefreshToken;
+        }
+
+        try
+        {
+            TokenEndpointResult result;
+            try
+            {
+                result = await _endpoint.RequestAsync(key.Scopes, refreshToken, _disposed.Token).ConfigureAwait(false);
+            }
+            catch (OAuthErrorException ex) when (refreshToken is not null)
+            {
+                // The refresh token expired or was revoked: forget it and sign in again with the configured grant.
+                Log.RefreshTokenRejected(_logger, ex.Error, _grant);
+                lock (entry)
+                {
+                    entry.RefreshToken = null;
+                }
+
+                result = await _endpoint.RequestAsync(key.Scopes, null, _disposed.Token).ConfigureAwait(false);
+            }
+
+            var granted = result.GrantedScopes ?? key.Scopes;
+            var token = CreateToken(result, granted, key with { Scopes = granted });
+            if (!key.Scopes.IsSubsetOf(granted))
+            {
+                // Cache the token only under what it really carries; this request cannot be served.
+                Log.ScopeNarrowed(_logger, granted.ToString(), scopes);
+                var grantedEntry = _entries.GetOrAdd(key with { Scopes = granted }, static _ => new Entry());
+                lock (grantedEntry)
+                {
+                    grantedEntry.Current = token;
+                    grantedEntry.RefreshToken = result.RefreshToken ?? grantedEntry.RefreshToken;
+                }
+
+                throw new ScopeNotGrantedException("The token request", key.Scopes.Except(granted), $"the token endpoint granted only '{granted}'");
+            }
+
+            var replaced = false;
+            lock (entry)
+            {
+                replaced = entry.Current is not null;
+                entry.Current = token;
+                entry.RefreshToken = result.RefreshToken ?? entry.RefreshToken;
+                entry.InFlight = null;
+                entry.NextRefreshAttempt = 0;
+                entry.Throttled = null;
+            }
+
+            var duration = _time.GetElapsedTime(started);
+            CymbioTelemetry.TokenAcquisitions.Add(1, new KeyValuePair<string, object?>("outcome", "success"), new KeyValuePair<string, object?>("grant", _grant));
+            CymbioTelemetry.TokenAcquisitionDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "success"));
+            var fingerprint = CymbioToken.Fingerprint(token.AccessToken);
+            if (replaced)
+            {
+                Log.TokenRefreshed(_logger, scopes, fingerprint);
+            }
+
+            Log.TokenAcquired(_logger, scopes, _grant, fingerprint, token.Lifetime.TotalSeconds, _time.GetElapsedTime(token.AcquiredTimestamp, token.RefreshAtTimestamp).TotalSeconds, duration.TotalMilliseconds);
+            activity?.SetStatus(ActivityStatusCode.Ok);
+            return token;
+        }
+        catch (Exception ex)
+        {
+            var now = _time.GetTimestamp();
+            lock (entry)
+            {
+                entry.InFlight = null;
+                if (background)
+                {
+                    entry.NextRefreshAttempt = now + ToTicks(_options.Tokens.RefreshRetryDelay);
+                }
+
+                if (ex is TokenThrottledException throttled)
+                {
+                    entry.Throttled = throttled;
+                    entry.ThrottledUntil = now + ToTicks(throttled.RetryAfter);
+                }
+            }
+
+            var outcome = ex switch
+            {
+                OAuthErrorException => "oauth_error",
+                TokenThrottledException => "throttled",
+                ScopeNotGrantedException => "scope_not_granted",
+                OperationCanceledException => "canceled",
+                _ => "failed",
+            };
+            CymbioTelemetry.TokenAcquisitions.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("grant", _grant));
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            var reason = Log.Describe(ex);
+            if (background && entry.Current is { } current)
+            {
+                Log.BackgroundRefreshFailed(_logger, scopes, Math.Max(0, _time.GetElapsedTime(now, current.ExpiresTimestamp).TotalSeconds), _options.Tokens.RefreshRetryDelay.TotalSeconds, reason);
+            }
+            else
+            {
+                Log.TokenFailed(_logger, scopes, _time.GetElapsedTime(started).TotalMilliseconds, reason);
+            }
+
+            throw;
+        }
+    }
+
+    private CymbioToken CreateToken(TokenEndpointResult result, ScopeSet granted, TokenCacheKey key)
+    {
+        var tokens = _options.Tokens;
+        var refreshAt = result.SentTimestamp + ToTicks(RefreshDelay(result.Lifetime, tokens, Random.Shared));
+        var expires = result.SentTimestamp + ToTicks(result.Lifetime * (1 - tokens.ExpiryMargin));
+        return new CymbioToken(result.AccessToken, granted, result.Lifetime, result.SentTimestamp, refreshAt, expires, key);
+    }
+
+    private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+
+    /// <summary>What a cache entry is for. Scopes compare as sets; the credentials compare exactly.</summary>
+    internal readonly record struct TokenCacheKey(string Endpoint, string ClientId, string? User, string Grant, ScopeSet Scopes);
+
+    private sealed class Entry
+    {
+        public CymbioToken? Current;
+        public Task<CymbioToken>? InFlight;
+        public long NextRefreshAttempt;
+        public TokenThrottledException? Throttled;
+        public long ThrottledUntil;
+        public string? RefreshToken;
+    }
+}

@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Cymbio;
+
+/// <summary>What a successful token response said, after sanity checks.</summary>
+internal sealed record TokenEndpointResult(string AccessToken, ScopeSet? GrantedScopes, TimeSpan Lifetime, string? RefreshToken, long SentTimestamp);
+
+/// <summary>A failure worth retrying: 5xx, 429, 408 or a network error.</summary>
+internal sealed class TransientTokenEndpointException : Exception
+{
+    public TransientTokenEndpointException(string message, HttpStatusCode? statusCode, string? bodyExcerpt, TimeSpan? retryAfter, Exception? inner = null)
+        : base(message, inner)
+    {
+        StatusCode = statusCode;
+        BodyExcerpt = bodyExcerpt;
+        RetryAfter = retryAfter;
+    }
+
+    public HttpStatusCode? StatusCode { get; }
+
+    public string? BodyExcerpt { get; }
+
+    public TimeSpan? RetryAfter { get; }
+}
+
+/// <summary>
+/// Speaks OAuth2 to Cymbio's token endpoint through Duende.IdentityModel's protocol messages (form-encoded,
+/// client credentials in the body), reads both response shapes, and retries transient failures with Polly on the
+/// injected <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed partial class TokenEndpointClient
+{
+    private const int ExcerptLength = 512;
+    private readonly Func<HttpClient> _http;
+    private readonly CymbioClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _pipeline;
+
+    public TokenEndpointClient(Func<HttpClient> http, CymbioClientOptions options, TimeProvider time, ILogger logger)
+    {
+        _http = http;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        var tokens = options.Tokens;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(tokens.TotalTimeout);
+        if (tokens.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = tokens.MaxRetries,
+                Delay = tokens.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<TransientTokenEndpointException>().Handle<TimeoutRejectedException>(),
+                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Outcome.Exception is TransientTokenEndpointException { RetryAfter: { } retryAfter } ? retryAfter : null),
+                OnRetry = args =>
+                {
+                    Log.TokenRetry(_logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message ?? "failed");
+                    return default;
+                },
+            });
+        }
+
+        _pipeline = builder.AddTimeout(tokens.AttemptTimeout).Build();
+    }
+
+    /// <summary>Obtains a token, retrying transient failures; throws a <see cref="TokenEndpointException"/> family exception otherwise.</summary>
+    public async Task<TokenEndpointResult> RequestAsync(ScopeSet scopes, string? refreshToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static (state, ct) => new ValueTask<TokenEndpointResult>(state.Self.AttemptAsync(state.Scopes, state.RefreshToken, ct)),
+                (Self: this, Scopes: scopes, RefreshToken: refreshToken),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransientTokenEndpointException ex) when (ex.RetryAfter is { } retryAfter && ex.StatusCode is { } status)
+        {
+            throw new TokenThrottledException(retryAfter, status);
+        }
+        catch (TransientTokenEndpointException ex)
+        {
+            throw new TokenEndpointException(ex.Message, ex.StatusCode, ex.BodyExcerpt, ex.InnerException);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new TokenEndpointException($"The Cymbio token endpoint did not answer in time ({ex.Message})", innerException: ex);
+        }
+    }
+
+    private async Task<TokenEndpointResult> AttemptAsync(ScopeSet scopes, string? refreshToken, CancellationToken cancellationToken)
+    {
+        var address = _options.TokenEndpoint!.AbsoluteUri;
+        var scope = scopes.ToString(_options.ScopeSeparator);
+        var sent = _time.GetTimestamp();
+        CymbioTelemetry.TokenRequests.Add(1, new KeyValuePair<string, object?>("grant", refreshToken is null ? GrantName(_options.EffectiveGrantType) : "refresh_token"));
+        TokenResponse response;
+        if (refreshToken is not null)
+        {
+            using var request = new RefreshTokenRequest
+            {
+                Address = address, ClientId = _options.ClientId!, ClientSecret = _options.ClientSecret,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody, RefreshToken = refreshToken, Scope = scope,
+            };
+            response = await _http().RequestRefreshTokenAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_options.EffectiveGrantType == CymbioGrantType.Password)
+        {
+            using var request = new PasswordTokenRequest
+            {
+                Address = address, ClientId = _options.ClientId!, ClientSecret = _options.ClientSecret,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody, UserName = _options.Username!, Password = _options.Password, Scope = scope,
+            };
+            response = await _http().RequestPasswordTokenAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            using var request = new ClientCredentialsTokenRequest
+            {
+                Address = address, ClientId = _options.ClientId!, ClientSecret = _options.ClientSecret,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody, Scope = scope,
+            };
+            response = await _http().RequestClientCredentialsTokenAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (response)
+        {
+            return Read(response, sent, cancellationToken);
+        }
+    }
+
+    private TokenEndpointResult Read(TokenResponse response, long sent, CancellationToken cancellationToken)
+    {
+        if (response.Exception is OperationCanceledException canceled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw canceled;
+        }
+
+        var http = response.HttpResponse;
+        var excerpt = Excerpt(response.Raw);
+        if (http is null)
+        {
+            // No answer at all: DNS, connection, TLS. Transient, except an untrusted certificate, which retrying cannot fix.
+            var reason = response.Exception?.Message ?? response.Error ?? "no response";
+            if (response.Exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError })
+            {
+                throw new TokenEndpointException($"The TLS connection to the Cymbio token endpoint failed: {reason}", innerException: response.Exception);
+            }
+
+            throw new TransientTokenEndpointException($"The Cymbio token endpoint could not be reached: {reason}", null, null, null, response.Exception);
+        }
+
+        var status = http.StatusCode;
+        var json = TryParse(response);
+        if (!http.IsSuccessStatusCode)
+        {
+            var transient = status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
+            if (transient)
+            {
+                throw new TransientTokenEndpointException(
+                    $"The Cymbio token endpoint failed with HTTP {(int)status}.", status, excerpt, RetryAfter(http));
+            }
+
+            if (json is { ValueKind: JsonValueKind.Object } error && Get(error, "error") is { } code)
+            {
+                throw new OAuthErrorException(code, Get(error, "error_description"), status);
+            }
+
+            var message = json is { ValueKind: JsonValueKind.Object } body ? Get(body, "message") : null;
+            throw new TokenEndpointException(
+                $"The Cymbio token endpoint failed with HTTP {(int)status}{(message is null ? "." : ": " + message)}", status, excerpt);
+        }
+
+        if (json is not { ValueKind: JsonValueKind.Object } token)
+        {
+            throw new TokenEndpointException($"The Cymbio token endpoint answered HTTP {(int)status} with a body that is not a JSON object.", status, excerpt);
+        }
+
+        var accessToken = Get(token, "access_token") ?? Get(token, "accessToken");
+        if (string.IsNullOrEmpty(accessToken))
+        {
+            throw new TokenEndpointException("The Cymbio token response has no access_token.", status, excerpt);
+        }
+
+        var tokenType = Get(token, "token_type");
+        if (tokenType is not null && !string.Equals(tokenType, "Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TokenEndpointException($"The Cymbio token response has token_type '{tokenType}'; only Bearer tokens are supported.", status, excerpt);
+        }
+
+        ScopeSet? granted = null;
+        if (Get(token, "scope") is { } scopeText)
+        {
+            // Some servers separate with commas; RFC 6749 with spaces. Either way it is a set of scope tokens.
+            if (!ScopeSet.TryParse(scopeText.Replace(',', ' '), out granted))
+            {
+                throw new TokenEndpointException("The Cymbio token response has a scope that is not a list of scope tokens.", status, excerpt);
+            }
+        }
+
+        var refresh = Get(token, "refresh_token") ?? Get(token, "refreshToken");
+        return new TokenEndpointResult(accessToken, granted, Lifetime(token, http), string.IsNullOrEmpty(refresh) ? null : refresh, sent);
+    }
+
+    /// <summary>
+    /// <c>expires_in</c> (seconds, number or numeric string), else <c>accessTokenExpiresAt</c> against the response's
+    /// <c>Date</c> (the server's clock, not ours), else the documented default. A lifetime that is not positive or
+    /// exceeds <see cref="CymbioTokenOptions.MaximumLifetime"/> is replaced by the default: never an unbounded entry.
+    /// </summary>
+    private TimeSpan Lifetime(JsonElement token, HttpResponseMessage http)
+    {
+        var tokens = _options.Tokens;
+        TimeSpan? stated = null;
+        string? statedText = null;
+        if (token.TryGetProperty("expires_in", out var expiresIn))
+        {
+            statedText = "expires_in " + expiresIn.GetRawText();
+            if (expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetDouble(out var seconds))
+            {
+                stated = TimeSpan.FromSeconds(seconds);
+            }
+            else if (expiresIn.ValueKind == JsonValueKind.String && double.TryParse(expiresIn.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+            {
+                stated = TimeSpan.FromSeconds(seconds);
+            }
+        }
+        else if (Get(token, "accessTokenExpiresAt") is { } expiresAt)
+        {
+            statedText = "accessTokenExpiresAt " + expiresAt;
+            if (DateTimeOffset.TryParse(expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                var serverNow = http.Headers.Date ?? _time.GetUtcNow();
+                stated = at - serverNow;
+            }
+        }
+
+        if (stated is { } lifetime && lifetime > TimeSpan.Zero && lifetime <= tokens.MaximumLifetime)
+        {
+            return lifetime;
+        }
+
+        if (statedText is not null)
+        {
+            Log.UnusableLifetime(_logger, statedText, tokens.DefaultLifetime.TotalSeconds);
+        }
+
+        return tokens.DefaultLifetime;
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        TimeSpan? delay = header?.Delta;
+        if (delay is null && header?.Date is { } date)
+        {
+            delay = date - (response.Headers.Date ?? _time.GetUtcNow());
+        }
+
+        if (delay is not { } value)
+        {
+            return null;
+        }
+
+        return value < TimeSpan.Zero ? TimeSpan.Zero : value > _options.Tokens.MaxRetryAfter ? _options.Tokens.MaxRetryAfter : value;
+    }
+
+    private static JsonElement? TryParse(TokenResponse response)
+    {
+        if (response.Json is { } json)
+        {
+            return json;
+        }
+
+        if (string.IsNullOrWhiteSpace(response.Raw))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(response.Raw);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Get(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        } : null;
+
+    /// <summary>At most 512 characters of a response body, with the values of token-bearing members masked.</summary>
+    internal static string? Excerpt(string? body)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            return null;
+        }
+
+        var masked = TokenMember().Replace(body, "$1****");
+        return masked.Length <= ExcerptLength ? masked : masked[..ExcerptLength];
+    }
+
+    internal static string GrantName(CymbioGrantType grant) => grant == CymbioGrantType.Password ? "password" : "client_credentials";
+
+    [GeneratedRegex("(\"(?:access_token|refresh_token|id_token|accessToken|refreshToken|idToken|password|client_secret)\"\\s*:\\s*\")[^\"]*", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenMember();
+}

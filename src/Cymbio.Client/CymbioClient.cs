@@ -1,0 +1,71 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace Cymbio;
+
+/// <summary>
+/// Cymbio without dependency injection: validates the options, owns one token provider and one HTTP pipeline, and
+/// creates scoped Refit clients on Refit's generated implementations (trim- and AOT-safe).
+/// </summary>
+/// <example>
+/// <code>
+/// using var cymbio = new CymbioClient(new CymbioClientOptions { ClientId = "…", ClientSecret = "…", Username = "…", Password = "…", Grants = { CymbioScopes.ReadOrders } });
+/// var fulfillments = cymbio.Create&lt;IFulfillmentsApi&gt;();
+/// </code>
+/// </example>
+public sealed class CymbioClient : IDisposable
+{
+    private readonly HttpClient _tokenEndpoint;
+    private readonly HttpClient _api;
+    private readonly HttpMessageHandler _primary;
+    private readonly CymbioTokenProvider _tokens;
+
+    /// <summary>Initializes the client.</summary>
+    /// <param name="options">The options; validated here.</param>
+    /// <param name="timeProvider">The time source; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">The logger factory; no logging when <see langword="null"/>.</param>
+    /// <param name="primaryHandler">The transport; a <see cref="SocketsHttpHandler"/> when <see langword="null"/>. Disposed with the client.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid; every problem is listed.</exception>
+    public CymbioClient(CymbioClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = CymbioClientOptionsValidator.Errors(options, AppDomain.CurrentDomain.GetAssemblies()).ToList();
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(CymbioClientOptions), errors);
+        }
+
+        Options = options;
+        _primary = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        _tokenEndpoint = new HttpClient(_primary, disposeHandler: false);
+        _tokens = new CymbioTokenProvider(_tokenEndpoint, options, timeProvider, loggerFactory?.CreateLogger<CymbioTokenProvider>());
+        var handler = new CymbioAuthenticationHandler(_tokens, options, loggerFactory?.CreateLogger<CymbioAuthenticationHandler>()) { InnerHandler = _primary };
+        _api = new HttpClient(handler, disposeHandler: true) { BaseAddress = options.EffectiveBaseAddress };
+    }
+
+    /// <summary>Gets the validated options.</summary>
+    public CymbioClientOptions Options { get; }
+
+    /// <summary>Gets the token provider the clients share.</summary>
+    public ICymbioTokenProvider TokenProvider => _tokens;
+
+    /// <summary>Creates a Refit client for <typeparamref name="TApi"/> on Refit's generated implementation.</summary>
+    /// <typeparam name="TApi">A Refit interface with <c>[CymbioScope]</c>.</typeparam>
+    /// <param name="settings">Refit settings, if any.</param>
+    /// <returns>The client; it shares this instance's tokens and connections.</returns>
+    public TApi Create<TApi>(RefitSettings? settings = null)
+        where TApi : class =>
+        RestService.ForGenerated<TApi>(_api, settings ?? new RefitSettings());
+
+    /// <summary>Disposes the HTTP pipeline and the token provider.</summary>
+    public void Dispose()
+    {
+        _api.Dispose();
+        _tokenEndpoint.Dispose();
+        _tokens.Dispose();
+    }
+}

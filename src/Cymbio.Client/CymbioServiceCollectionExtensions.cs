@@ -1,0 +1,102 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http;
+using Cymbio;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Cymbio's token provider, handler and scoped Refit clients.</summary>
+public static class CymbioServiceCollectionExtensions
+{
+    internal const string AddClientTrimming = "Refit.HttpClientFactory registers clients with reflection over the interface. For trimmed or native AOT apps, create clients with RestService.ForGenerated through CymbioClient.";
+    internal const DynamicallyAccessedMemberTypes RefitMembers = DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods | DynamicallyAccessedMemberTypes.Interfaces;
+
+    /// <summary>Adds Cymbio, configured from a configuration section (for example <c>configuration.GetSection("Cymbio")</c>).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section bound to <see cref="CymbioClientOptions"/>.</param>
+    /// <returns>A builder to register scoped Refit clients with.</returns>
+    public static ICymbioBuilder AddCymbio(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddCymbioCore(builder => builder.Bind(configuration));
+    }
+
+    /// <summary>Adds Cymbio, configured in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder to register scoped Refit clients with.</returns>
+    public static ICymbioBuilder AddCymbio(this IServiceCollection services, Action<CymbioClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddCymbioCore(builder => builder.Configure(configure));
+    }
+
+    private static ICymbioBuilder AddCymbioCore(this IServiceCollection services, Action<OptionsBuilder<CymbioClientOptions>> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<CymbioClientOptions>();
+        configure(options);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CymbioClientOptions>, CymbioClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddHttpClient(CymbioTokenProvider.TokenEndpointClientName);
+        services.TryAddSingleton<ICymbioTokenProvider, CymbioTokenProvider>();
+        services.TryAddTransient(static sp => new CymbioAuthenticationHandler(
+            sp.GetRequiredService<ICymbioTokenProvider>(),
+            sp.GetRequiredService<IOptions<CymbioClientOptions>>().Value,
+            sp.GetService<ILogger<CymbioAuthenticationHandler>>()));
+        return new CymbioBuilder(services);
+    }
+
+    private sealed class CymbioBuilder(IServiceCollection services) : ICymbioBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+
+        [RequiresUnreferencedCode(AddClientTrimming)]
+        public IHttpClientBuilder AddClient<[DynamicallyAccessedMembers(RefitMembers)] TApi>(RefitSettings? settings = null, bool useStandardResilience = true, Action<HttpStandardResilienceOptions>? configureResilience = null)
+            where TApi : class
+        {
+            var builder = Services.AddRefitClient<TApi>(settings)
+                .ConfigureHttpClient(static (sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<CymbioClientOptions>>().Value.EffectiveBaseAddress);
+            if (useStandardResilience)
+            {
+                // Outside the token handler, so every attempt passes through it and gets the current token.
+                builder.AddStandardResilienceHandler(resilience =>
+                {
+                    resilience.Retry.ShouldHandle = CymbioResilience.ShouldRetry;
+                    configureResilience?.Invoke(resilience);
+                });
+            }
+
+            builder.AddHttpMessageHandler<CymbioAuthenticationHandler>();
+            return builder;
+        }
+    }
+}
+
+/// <summary>Registers scoped Refit clients on top of <c>AddCymbio</c>.</summary>
+public interface ICymbioBuilder
+{
+    /// <summary>Gets the services.</summary>
+    IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Registers the Refit client <typeparamref name="TApi"/> (built on Refit's generated implementation) with the
+    /// Cymbio base address and the token handler, and by default the standard resilience pipeline outside it.
+    /// </summary>
+    /// <typeparam name="TApi">A Refit interface with <c>[CymbioScope]</c>.</typeparam>
+    /// <param name="settings">Refit settings, if any.</param>
+    /// <param name="useStandardResilience">Whether to add <c>AddStandardResilienceHandler</c>: transient failures are retried, but POST and PATCH only when the request carries an <c>Idempotency-Key</c>.</param>
+    /// <param name="configureResilience">Adjusts the resilience options.</param>
+    /// <returns>The HTTP client builder, for further configuration.</returns>
+    [RequiresUnreferencedCode(CymbioServiceCollectionExtensions.AddClientTrimming)]
+    IHttpClientBuilder AddClient<[DynamicallyAccessedMembers(CymbioServiceCollectionExtensions.RefitMembers)] TApi>(RefitSettings? settings = null, bool useStandardResilience = true, Action<HttpStandardResilienceOptions>? configureResilience = null)
+        where TApi : class;
+}
