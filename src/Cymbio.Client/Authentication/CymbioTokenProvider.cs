@@ -12,7 +12,7 @@ namespace Cymbio;
 
 /// <summary>
 /// Obtains Cymbio tokens from <c>POST {base}/oauth/token</c> and keeps them: one cache entry per endpoint, client,
-/// user, grant and scope set; one token request in flight per entry; background renewal after about 78 % of the
+/// user, grant and scope set; one token request in flight per entry; background renewal after about 80 % of the
 /// lifetime (with jitter), so callers never wait once warm; failures are shared by the callers that waited for them,
 /// then forgotten (a <c>Retry-After</c> is respected). All time comes from the <see cref="TimeProvider"/>.
 /// </summary>
@@ -131,6 +131,20 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         {
             _disposed.Cancel();
             _disposed.Dispose();
+        }
+    }
+
+    /// <summary>Whether a token request for <paramref name="scopes"/> is in flight (for tests and simulations).</summary>
+    internal bool IsRequesting(ScopeSet scopes)
+    {
+        if (!_entries.TryGetValue(Key(scopes), out var entry))
+        {
+            return false;
+        }
+
+        lock (entry)
+        {
+            return entry.InFlight is not null;
         }
     }
 
