@@ -26,6 +26,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private readonly string _endpointAddress;
     private readonly string _grant;
+    private readonly string? _insecure;
 
     /// <summary>Initializes the provider.</summary>
     /// <param name="tokenEndpointClient">The HTTP client for the token endpoint (no base address needed).</param>
@@ -57,6 +58,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _endpointAddress = options.TokenEndpoint?.AbsoluteUri ?? throw new ArgumentException("The options have no base address.", nameof(options));
         _grant = TokenEndpointClient.GrantName(options.EffectiveGrantType);
+        _insecure = CymbioClientOptionsValidator.RequireSecureAddress(options.TokenEndpoint!, "The Cymbio token endpoint");
         _endpoint = new TokenEndpointClient(tokenEndpointClient, options, _time, _logger);
     }
 
@@ -68,6 +70,12 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(scopes);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        if (_insecure is not null)
+        {
+            // Credentials never travel over plain HTTP (RFC 6749 §3.2), whatever the options validation said.
+            throw new InvalidOperationException(_insecure + " No credentials are sent over an unencrypted connection.");
+        }
+
         var key = Key(scopes);
         var entry = _entries.GetOrAdd(key, static _ => new Entry());
         Task<CymbioToken> pending;
