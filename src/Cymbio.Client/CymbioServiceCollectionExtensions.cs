@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using Cymbio;
 using Microsoft.Extensions.Configuration;
@@ -14,8 +13,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Cymbio's token provider, handler and scoped Refit clients.</summary>
 public static class CymbioServiceCollectionExtensions
 {
-    internal const string AddClientTrimming = "Refit.HttpClientFactory registers clients with reflection over the interface. For trimmed or native AOT apps, create clients with RestService.ForGenerated through CymbioClient.";
-    internal const DynamicallyAccessedMemberTypes RefitMembers = DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods | DynamicallyAccessedMemberTypes.Interfaces;
 
     /// <summary>Adds Cymbio, configured from a configuration section (for example <c>configuration.GetSection("Cymbio")</c>).</summary>
     /// <param name="services">The services.</param>
@@ -59,11 +56,11 @@ public static class CymbioServiceCollectionExtensions
     {
         public IServiceCollection Services { get; } = services;
 
-        [RequiresUnreferencedCode(AddClientTrimming)]
-        public IHttpClientBuilder AddClient<[DynamicallyAccessedMembers(RefitMembers)] TApi>(RefitSettings? settings = null, bool useStandardResilience = true, Action<HttpStandardResilienceOptions>? configureResilience = null)
+        public IHttpClientBuilder AddClient<TApi>(RefitSettings? settings = null, bool useStandardResilience = true, Action<HttpStandardResilienceOptions>? configureResilience = null)
             where TApi : class
         {
-            var builder = Services.AddRefitClient<TApi>(settings)
+            // Refit's generated implementation (no reflection request builder): trim- and AOT-safe.
+            var builder = Services.AddRefitGeneratedClient<TApi>(settings ?? new RefitSettings())
                 .ConfigureHttpClient(static (sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<CymbioClientOptions>>().Value.EffectiveBaseAddress);
             if (useStandardResilience)
             {
@@ -88,7 +85,8 @@ public interface ICymbioBuilder
     IServiceCollection Services { get; }
 
     /// <summary>
-    /// Registers the Refit client <typeparamref name="TApi"/> (built on Refit's generated implementation) with the
+    /// Registers the Refit client <typeparamref name="TApi"/> through Refit.HttpClientFactory on Refit's generated
+    /// implementation (<c>AddRefitGeneratedClient</c>), with the
     /// Cymbio base address and the token handler, and by default the standard resilience pipeline outside it.
     /// </summary>
     /// <typeparam name="TApi">A Refit interface with <c>[CymbioScope]</c>.</typeparam>
@@ -96,7 +94,6 @@ public interface ICymbioBuilder
     /// <param name="useStandardResilience">Whether to add <c>AddStandardResilienceHandler</c>: transient failures are retried, but POST and PATCH only when the request carries an <c>Idempotency-Key</c>.</param>
     /// <param name="configureResilience">Adjusts the resilience options.</param>
     /// <returns>The HTTP client builder, for further configuration.</returns>
-    [RequiresUnreferencedCode(CymbioServiceCollectionExtensions.AddClientTrimming)]
-    IHttpClientBuilder AddClient<[DynamicallyAccessedMembers(CymbioServiceCollectionExtensions.RefitMembers)] TApi>(RefitSettings? settings = null, bool useStandardResilience = true, Action<HttpStandardResilienceOptions>? configureResilience = null)
+    IHttpClientBuilder AddClient<TApi>(RefitSettings? settings = null, bool useStandardResilience = true, Action<HttpStandardResilienceOptions>? configureResilience = null)
         where TApi : class;
 }

@@ -162,7 +162,7 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
     {
         try
         {
-            return assembly.IsDynamic ? Array.Empty<T>() : assembly.GetCustomAttributes<T>();
+            return assembly.GetCustomAttributes<T>();
         }
         catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or BadImageFormatException or CustomAttributeFormatException)
         {

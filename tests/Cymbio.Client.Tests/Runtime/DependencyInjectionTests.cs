@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Threading.Tasks;
+using Cymbio.Client.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Cymbio.Client.Tests.Runtime;
+
+public sealed class DependencyInjectionTests
+{
+    [Fact]
+    public async Task AddCymbio_FromConfiguration_BindsEverything_AndCallsThroughTheRegisteredClient()
+    {
+        await using var server = await ScriptedCymbioServer.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cymbio:Environment"] = "Custom",
+            ["Cymbio:BaseAddress"] = server.BaseAddress.AbsoluteUri,
+            ["Cymbio:ClientId"] = "cid",
+            ["Cymbio:ClientSecret"] = "secret",
+            ["Cymbio:GrantType"] = "ClientCredentials",
+            ["Cymbio:SupplierId"] = "88",
+            ["Cymbio:RetailerId"] = "7",
+            ["Cymbio:Grants:0"] = "read:orders",
+            ["Cymbio:Grants:1"] = "write:fulfillments",
+            ["Cymbio:ScopeStrategy"] = "LeastPrivilege",
+            ["Cymbio:Tokens:RefreshAfter"] = "0.7",
+            ["Cymbio:Tokens:MaxRetries"] = "1",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddCymbio(configuration.GetSection("Cymbio")).AddClient<ISmokeApi>(useStandardResilience: false);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var options = provider.GetRequiredService<IOptions<CymbioClientOptions>>().Value;
+        Assert.Equal(CymbioEnvironment.Custom, options.Environment);
+        Assert.Equal(server.BaseAddress, options.BaseAddress);
+        Assert.Equal(CymbioGrantType.ClientCredentials, options.EffectiveGrantType);
+        Assert.Equal(88, options.SupplierId);
+        Assert.Equal(7, options.RetailerId);
+        Assert.Equal(new[] { "read:orders", "write:fulfillments" }, options.Grants);
+        Assert.Equal(CymbioScopeStrategy.LeastPrivilege, options.ScopeStrategy);
+        Assert.Equal(0.7, options.Tokens.RefreshAfter);
+        Assert.Equal(1, options.Tokens.MaxRetries);
+
+        await provider.GetRequiredService<ISmokeApi>().ListAsync(88);
+        Assert.Equal("read:orders", server.TokenRequests.Single().Scope); // least privilege: the operation's scopes only
+        Assert.Equal("client_credentials", server.TokenRequests.Single().GrantType);
+        Assert.Equal(1, server.ApiRequestCount);
+        Assert.Empty(server.ScriptFailures);
+    }
+
+    [Fact]
+    public void StartupValidation_ReportsEveryProblemAtOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddCymbio(o =>
+        {
+            o.Environment = CymbioEnvironment.Custom;
+            o.BaseAddress = new Uri("http://cymbio.example.com/");
+            o.Username = "user";
+            o.Grants.Add("read:ordrs");
+            o.Grants.Add("read orders");
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var failures = error.Failures.ToList();
+        Assert.Contains(failures, f => f.Contains("ClientId is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("ClientSecret is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Username and Cymbio:Password are both required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("must use HTTPS", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("'read:ordrs', which no scope manifest declares", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("'read orders', which is not an OAuth scope", StringComparison.Ordinal));
+        Assert.Equal(6, failures.Count);
+    }
+
+    [Fact]
+    public void LoopbackMayUsePlainHttp_AndProductionNeedsNoBaseAddress()
+    {
+        var valid = new CymbioClientOptions { ClientId = "c", ClientSecret = "s", Grants = { CymbioScopes.ReadOrders } };
+        Assert.Empty(CymbioClientOptionsValidator.Errors(valid, Array.Empty<Assembly>()));
+        Assert.Equal(new Uri("https://api.cym.bio/oauth/token"), valid.TokenEndpoint);
+
+        valid.Environment = CymbioEnvironment.Custom;
+        foreach (var loopback in new[] { "http://127.0.0.1:5000/", "http://localhost:5000/", "http://[::1]:5000/", "http://127.0.0.2/" })
+        {
+            valid.BaseAddress = new Uri(loopback);
+            Assert.Empty(CymbioClientOptionsValidator.Errors(valid, Array.Empty<Assembly>()));
+        }
+    }
+
+    [Fact]
+    public void ConfiguredGrants_MustCoverTheGrantsTheCodeDeclares()
+    {
+        // An assembly that declares [assembly: CymbioGrants("read:orders", "write:inventory")].
+        var name = new AssemblyName("DeclaresGrants" + Guid.NewGuid().ToString("N"));
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(name, AssemblyBuilderAccess.Run);
+        assembly.SetCustomAttribute(new CustomAttributeBuilder(
+            typeof(CymbioGrantsAttribute).GetConstructor(new[] { typeof(string[]) })!,
+            new object[] { new[] { CymbioScopes.ReadOrders, CymbioScopes.WriteInventory } }));
+        var options = new CymbioClientOptions { ClientId = "c", ClientSecret = "s", Grants = { CymbioScopes.ReadOrders } };
+
+        var errors = CymbioClientOptionsValidator.Errors(options, new[] { assembly }).ToList();
+
+        var error = Assert.Single(errors);
+        Assert.Equal($"Cymbio:Grants lacks write:inventory, which {name.Name} declares with [assembly: CymbioGrants].", error);
+        options.Grants.Add(CymbioScopes.WriteInventory);
+        Assert.Empty(CymbioClientOptionsValidator.Errors(options, new[] { assembly }));
+    }
+
+    [Fact]
+    public async Task TokenAcquisition_IsTracedAndMeasured_UnderCymbioClient()
+    {
+        await using var server = await ScriptedCymbioServer.StartAsync();
+        var activities = new List<Activity>();
+        using var activityListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == CymbioTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (activities) { activities.Add(activity); } },
+        };
+        ActivitySource.AddActivityListener(activityListener);
+        var measurements = new List<(string Instrument, long Value, string? Grant)>();
+        using var meterListener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == CymbioTelemetry.Name)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            string? grant = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "grant")
+                {
+                    grant = tag.Value as string;
+                }
+            }
+
+            lock (measurements)
+            {
+                measurements.Add((instrument.Name, value, grant));
+            }
+        });
+        meterListener.Start();
+
+        var clientId = "telemetry-" + Guid.NewGuid().ToString("N");
+        using var cymbio = new CymbioClient(new CymbioClientOptions
+        {
+            Environment = CymbioEnvironment.Custom,
+            BaseAddress = server.BaseAddress,
+            ClientId = clientId,
+            ClientSecret = "secret",
+            Grants = { CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments },
+        });
+        await cymbio.Create<ISmokeApi>().ListAsync(1);
+
+        Activity acquire;
+        lock (activities)
+        {
+            acquire = Assert.Single(activities, a => a.OperationName == "cymbio.token.acquire" && (string?)a.GetTagItem("cymbio.scopes") == "read:orders write:fulfillments");
+        }
+
+        Assert.Equal(ActivityStatusCode.Ok, acquire.Status);
+        Assert.Equal("client_credentials", acquire.GetTagItem("cymbio.grant"));
+        lock (measurements)
+        {
+            Assert.Contains(measurements, m => m.Instrument == "cymbio.client.token.requests" && m.Value == 1 && m.Grant == "client_credentials");
+            Assert.Contains(measurements, m => m.Instrument == "cymbio.client.token.acquisitions" && m.Value == 1);
+        }
+    }
+}
