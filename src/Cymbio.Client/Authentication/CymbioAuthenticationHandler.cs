@@ -56,14 +56,14 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
     }
 
     /// <inheritdoc/>
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.RequestUri is not { IsAbsoluteUri: true } uri || !IsCymbio(uri))
         {
             // Tokens go only to Cymbio (RFC 9700 §4.9.1); another host gets the request as the caller built it.
             Log.ForeignHost(_logger, request.RequestUri?.Host ?? "(no host)");
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
         if (_insecure is not null)
@@ -71,22 +71,49 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
             throw new InvalidOperationException(_insecure + " No token is sent over an unencrypted connection.");
         }
 
-        var (operation, name) = Operation(request);
+        var (operation, interfaceType) = Operation(request);
         if (!operation.Scopes.IsSubsetOf(_grants))
         {
             var missing = operation.Scopes.Except(_grants);
-            Refuse(name, "scope not granted: " + missing);
-            throw new ScopeNotGrantedException(name, missing, $"the configured grants ({_grants}) do not include them");
+            var refused = Name(interfaceType, operation);
+            Refuse(refused, "scope not granted: " + missing);
+            throw new ScopeNotGrantedException(refused, missing, $"the configured grants ({_grants}) do not include them");
         }
 
         var requested = _options.ScopeStrategy == CymbioScopeStrategy.LeastPrivilege ? operation.Scopes : _grants;
-        var token = await _tokens.GetTokenAsync(requested, cancellationToken).ConfigureAwait(false);
+        var pendingToken = _tokens.GetTokenAsync(requested, cancellationToken);
+
+        // The common case — a cached token, no body to buffer — runs without an async state machine; the response
+        // is only looked at again when it is 401 or 403.
+        if (pendingToken.IsCompletedSuccessfully && request.Content is null)
+        {
+            var token = pendingToken.Result;
+            Attach(request, token);
+            var sending = base.SendAsync(request, cancellationToken);
+            return sending.IsCompletedSuccessfully && sending.Result.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                ? sending
+                : CompleteAsync(request, interfaceType, operation, token, sending, replayable: true, cancellationToken);
+        }
+
+        return SendSlowAsync(request, interfaceType, operation, pendingToken, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendSlowAsync(
+        HttpRequestMessage request, Type interfaceType, CymbioOperation operation, ValueTask<CymbioToken> pendingToken, CancellationToken cancellationToken)
+    {
+        var token = await pendingToken.ConfigureAwait(false);
         var replayable = await BufferForReplayAsync(request.Content, cancellationToken).ConfigureAwait(false);
         Attach(request, token);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(request, interfaceType, operation, token, base.SendAsync(request, cancellationToken), replayable, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<HttpResponseMessage> CompleteAsync(
+        HttpRequestMessage request, Type interfaceType, CymbioOperation operation, CymbioToken token, Task<HttpResponseMessage> sending, bool replayable, CancellationToken cancellationToken)
+    {
+        var response = await sending.ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized && replayable)
         {
+            var name = Name(interfaceType, operation);
             Log.Unauthorized(_logger, name, CymbioToken.Fingerprint(token.AccessToken));
             response.Dispose();
             token = await _tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false);
@@ -107,18 +134,20 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
         {
             var required = challenge.TryGetValue("scope", out var scope) && ScopeSet.TryParse(scope, out var parsed) ? parsed : ScopeSet.Empty;
             response.Dispose();
-            throw new InsufficientScopeException(name, required);
+            throw new InsufficientScopeException(Name(interfaceType, operation), required);
         }
 
         return response;
     }
 
     private bool IsCymbio(Uri uri) =>
-        string.Equals(uri.Scheme, _baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(uri.IdnHost, _baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && uri.Port == _baseAddress.Port;
+        uri.Port == _baseAddress.Port
+        && string.Equals(uri.Host, _baseAddress.Host, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.Scheme, _baseAddress.Scheme, StringComparison.OrdinalIgnoreCase);
 
-    private (CymbioOperation Operation, string Name) Operation(HttpRequestMessage request)
+    private static string Name(Type interfaceType, CymbioOperation operation) => interfaceType.Name + "." + operation.MethodName;
+
+    private (CymbioOperation Operation, Type InterfaceType) Operation(HttpRequestMessage request)
     {
         if (!request.Options.TryGetValue(InterfaceTypeKey, out var interfaceType) || !request.Options.TryGetValue(MethodNameKey, out var methodName))
         {
@@ -128,15 +157,15 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
         }
 
         request.Options.TryGetValue(RelativePathTemplateKey, out var template);
-        var name = interfaceType.Name + "." + methodName;
         if (!CymbioScopeRegistry.TryGetOperation(interfaceType, methodName, request.Method.Method, template, out var operation))
         {
+            var name = interfaceType.Name + "." + methodName;
             Refuse(name, "no scope table");
             throw new InvalidOperationException(
                 $"{name} has no generated scope table (annotate {interfaceType.Name} with [CymbioScope]); no token is sent to Cymbio.");
         }
 
-        return (operation, name);
+        return (operation, interfaceType);
     }
 
     private void Refuse(string operation, string reason)
@@ -146,7 +175,7 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
     }
 
     private static void Attach(HttpRequestMessage request, CymbioToken token) =>
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        request.Headers.Authorization = token.Header;
 
     /// <summary>
     /// Buffers the body so that a retry after 401 sends the same bytes. A <see cref="StreamContent"/> is not buffered

@@ -33,6 +33,11 @@ public sealed class CymbioToken
     /// <summary>Gets the cache entry's key the token was issued for.</summary>
     internal object? CacheKey { get; }
 
+    /// <summary>Gets the <c>Authorization</c> header value, built once per token.</summary>
+    internal System.Net.Http.Headers.AuthenticationHeaderValue Header => _header ??= new("Bearer", AccessToken);
+
+    private System.Net.Http.Headers.AuthenticationHeaderValue? _header;
+
     /// <summary>Gets the monotonic timestamp (<see cref="TimeProvider.GetTimestamp"/>) at which the token request was sent.</summary>
     internal long AcquiredTimestamp { get; }
 

@@ -12,19 +12,20 @@ namespace Cymbio;
 
 /// <summary>
 /// Obtains Cymbio tokens from <c>POST {base}/oauth/token</c> and keeps them: one cache entry per endpoint, client,
-/// user, grant and scope set; one token request in flight per entry; background renewal after about 80 % of the
+/// user, grant (one provider each) and scope set; one token request in flight per entry; background renewal after about 80 % of the
 /// lifetime (with jitter), so callers never wait once warm; failures are shared by the callers that waited for them,
 /// then forgotten (a <c>Retry-After</c> is respected). All time comes from the <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
 {
-    private readonly ConcurrentDictionary<TokenCacheKey, Entry> _entries = new();
+    // One provider serves one endpoint, client, user and grant (they are fixed at construction), so within it the
+    // scope set is the rest of the cache key: different credentials never share a provider, an entry or a token.
+    private readonly ConcurrentDictionary<ScopeSet, Entry> _entries = new();
     private readonly CymbioClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TokenEndpointClient _endpoint;
     private readonly CancellationTokenSource _disposed = new();
-    private readonly string _endpointAddress;
     private readonly string _grant;
     private readonly string? _insecure;
 
@@ -56,7 +57,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _endpointAddress = options.TokenEndpoint?.AbsoluteUri ?? throw new ArgumentException("The options have no base address.", nameof(options));
+        _ = options.TokenEndpoint ?? throw new ArgumentException("The options have no base address.", nameof(options));
         _grant = TokenEndpointClient.GrantName(options.EffectiveGrantType);
         _insecure = CymbioClientOptionsValidator.RequireSecureAddress(options.TokenEndpoint!, "The Cymbio token endpoint");
         _endpoint = new TokenEndpointClient(tokenEndpointClient, options, _time, _logger);
@@ -76,8 +77,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
             throw new InvalidOperationException(_insecure + " No credentials are sent over an unencrypted connection.");
         }
 
-        var key = Key(scopes);
-        var entry = _entries.GetOrAdd(key, static _ => new Entry());
+        var entry = _entries.GetOrAdd(scopes, static _ => new Entry());
         Task<CymbioToken> pending;
         lock (entry)
         {
@@ -87,7 +87,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
             {
                 if (now >= current.RefreshAtTimestamp && entry.InFlight is null && now >= entry.NextRefreshAttempt)
                 {
-                    entry.InFlight = Start(entry, key, background: true);
+                    entry.InFlight = Start(entry, scopes, background: true);
                 }
 
                 return new ValueTask<CymbioToken>(current);
@@ -98,7 +98,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
                 return ValueTask.FromException<CymbioToken>(new TokenThrottledException(_time.GetElapsedTime(now, entry.ThrottledUntil), throttled.StatusCode ?? System.Net.HttpStatusCode.TooManyRequests));
             }
 
-            pending = entry.InFlight ??= Start(entry, key, background: false);
+            pending = entry.InFlight ??= Start(entry, scopes, background: false);
         }
 
         return new ValueTask<CymbioToken>(pending.WaitAsync(cancellationToken));
@@ -109,7 +109,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(rejected);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-        var key = rejected.CacheKey as TokenCacheKey? ?? Key(rejected.Scopes);
+        var key = rejected.CacheKey as ScopeSet ?? rejected.Scopes;
         var entry = _entries.GetOrAdd(key, static _ => new Entry());
         Task<CymbioToken> pending;
         lock (entry)
@@ -145,7 +145,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
     /// <summary>Whether a token request for <paramref name="scopes"/> is in flight (for tests and simulations).</summary>
     internal bool IsRequesting(ScopeSet scopes)
     {
-        if (!_entries.TryGetValue(Key(scopes), out var entry))
+        if (!_entries.TryGetValue(scopes, out var entry))
         {
             return false;
         }
@@ -170,10 +170,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         return () => client;
     }
 
-    private TokenCacheKey Key(ScopeSet scopes) =>
-        new(_endpointAddress, _options.ClientId ?? string.Empty, _options.EffectiveGrantType == CymbioGrantType.Password ? _options.Username : null, _grant, scopes);
-
-    private Task<CymbioToken> Start(Entry entry, TokenCacheKey key, bool background)
+    private Task<CymbioToken> Start(Entry entry, ScopeSet key, bool background)
     {
         // Runs outside the caller's lock and cancellation: the request belongs to every caller waiting on it.
         var task = Task.Run(() => FetchAsync(entry, key, background));
@@ -186,10 +183,10 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         return task;
     }
 
-    private async Task<CymbioToken> FetchAsync(Entry entry, TokenCacheKey key, bool background)
+    private async Task<CymbioToken> FetchAsync(Entry entry, ScopeSet key, bool background)
     {
         var started = _time.GetTimestamp();
-        var scopes = key.Scopes.ToString();
+        var scopes = key.ToString();
         using var activity = CymbioTelemetry.ActivitySource.StartActivity("cymbio.token.acquire");
         activity?.SetTag("cymbio.scopes", scopes);
         activity?.SetTag("cymbio.grant", _grant);
@@ -205,7 +202,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
             TokenEndpointResult result;
             try
             {
-                result = await _endpoint.RequestAsync(key.Scopes, refreshToken, _disposed.Token).ConfigureAwait(false);
+                result = await _endpoint.RequestAsync(key, refreshToken, _disposed.Token).ConfigureAwait(false);
             }
             catch (OAuthErrorException ex) when (refreshToken is not null)
             {
@@ -216,23 +213,23 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
                     entry.RefreshToken = null;
                 }
 
-                result = await _endpoint.RequestAsync(key.Scopes, null, _disposed.Token).ConfigureAwait(false);
+                result = await _endpoint.RequestAsync(key, null, _disposed.Token).ConfigureAwait(false);
             }
 
-            var granted = result.GrantedScopes ?? key.Scopes;
-            var token = CreateToken(result, granted, key with { Scopes = granted });
-            if (!key.Scopes.IsSubsetOf(granted))
+            var granted = result.GrantedScopes ?? key;
+            var token = CreateToken(result, granted);
+            if (!key.IsSubsetOf(granted))
             {
                 // Cache the token only under what it really carries; this request cannot be served.
                 Log.ScopeNarrowed(_logger, granted.ToString(), scopes);
-                var grantedEntry = _entries.GetOrAdd(key with { Scopes = granted }, static _ => new Entry());
+                var grantedEntry = _entries.GetOrAdd(granted, static _ => new Entry());
                 lock (grantedEntry)
                 {
                     grantedEntry.Current = token;
                     grantedEntry.RefreshToken = result.RefreshToken ?? grantedEntry.RefreshToken;
                 }
 
-                throw new ScopeNotGrantedException("The token request", key.Scopes.Except(granted), $"the token endpoint granted only '{granted}'");
+                throw new ScopeNotGrantedException("The token request", key.Except(granted), $"the token endpoint granted only '{granted}'");
             }
 
             var replaced = false;
@@ -301,18 +298,15 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         }
     }
 
-    private CymbioToken CreateToken(TokenEndpointResult result, ScopeSet granted, TokenCacheKey key)
+    private CymbioToken CreateToken(TokenEndpointResult result, ScopeSet granted)
     {
         var tokens = _options.Tokens;
         var refreshAt = result.SentTimestamp + ToTicks(RefreshDelay(result.Lifetime, tokens, Random.Shared));
         var expires = result.SentTimestamp + ToTicks(result.Lifetime * (1 - tokens.ExpiryMargin));
-        return new CymbioToken(result.AccessToken, granted, result.Lifetime, result.SentTimestamp, refreshAt, expires, key);
+        return new CymbioToken(result.AccessToken, granted, result.Lifetime, result.SentTimestamp, refreshAt, expires, granted);
     }
 
     private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
-
-    /// <summary>What a cache entry is for. Scopes compare as sets; the credentials compare exactly.</summary>
-    internal readonly record struct TokenCacheKey(string Endpoint, string ClientId, string? User, string Grant, ScopeSet Scopes);
 
     private sealed class Entry
     {
