@@ -37,6 +37,7 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly ScopeSet _grants;
     private readonly Uri _baseAddress;
+    private readonly string _basePrefix;
     private readonly string? _insecure;
 
     /// <summary>Initializes the handler.</summary>
@@ -51,7 +52,8 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _grants = ScopeSet.Create(options.Grants);
-        _baseAddress = options.EffectiveBaseAddress ?? throw new ArgumentException("The options have no base address.", nameof(options));
+        _baseAddress = new Uri((options.EffectiveBaseAddress ?? throw new ArgumentException("The options have no base address.", nameof(options))).GetLeftPart(UriPartial.Authority) + "/");
+        _basePrefix = _baseAddress.AbsoluteUri;
         _insecure = CymbioClientOptionsValidator.RequireSecureAddress(_baseAddress, "The Cymbio base address");
     }
 
@@ -140,10 +142,16 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
         return response;
     }
 
+    /// <summary>
+    /// Same scheme, host and port as the base address. Refit builds request addresses from the base address, so the
+    /// quick test is a prefix match of <c>scheme://host:port/</c> (the trailing slash pins the whole authority);
+    /// anything else is compared component by component.
+    /// </summary>
     private bool IsCymbio(Uri uri) =>
-        uri.Port == _baseAddress.Port
-        && string.Equals(uri.Host, _baseAddress.Host, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(uri.Scheme, _baseAddress.Scheme, StringComparison.OrdinalIgnoreCase);
+        uri.OriginalString.StartsWith(_basePrefix, StringComparison.OrdinalIgnoreCase)
+        || (uri.Port == _baseAddress.Port
+            && string.Equals(uri.Scheme, _baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.IdnHost, _baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase));
 
     private static string Name(Type interfaceType, CymbioOperation operation) => interfaceType.Name + "." + operation.MethodName;
 

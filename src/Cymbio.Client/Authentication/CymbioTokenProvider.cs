@@ -78,10 +78,18 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         }
 
         var entry = _entries.GetOrAdd(scopes, static _ => new Entry());
+
+        // Warm path without the lock: a fresh token, or one being renewed in the background already.
+        var now = _time.GetTimestamp();
+        var fresh = Volatile.Read(ref entry.Current);
+        if (fresh is not null && now < fresh.ExpiresTimestamp && (now < fresh.RefreshAtTimestamp || Volatile.Read(ref entry.InFlight) is not null))
+        {
+            return new ValueTask<CymbioToken>(fresh);
+        }
+
         Task<CymbioToken> pending;
         lock (entry)
         {
-            var now = _time.GetTimestamp();
             var current = entry.Current;
             if (current is not null && now < current.ExpiresTimestamp)
             {
