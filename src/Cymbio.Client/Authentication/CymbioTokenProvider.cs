@@ -198,6 +198,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         using var activity = CymbioTelemetry.ActivitySource.StartActivity("cymbio.token.acquire");
         activity?.SetTag("cymbio.scopes", scopes);
         activity?.SetTag("cymbio.grant", _grant);
+        activity?.SetTag("cymbio.client_id", _options.ClientId);
         activity?.SetTag("cymbio.background", background);
         string? refreshToken;
         lock (entry)
