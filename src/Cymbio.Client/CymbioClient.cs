@@ -59,7 +59,7 @@ public sealed class CymbioClient : IDisposable
     /// <returns>The client; it shares this instance's tokens and connections.</returns>
     public TApi Create<TApi>(RefitSettings? settings = null)
         where TApi : class =>
-        RestService.ForGenerated<TApi>(_api, settings ?? new RefitSettings());
+        RestService.ForGenerated<TApi>(_api, CymbioRefit.Configure(settings));
 
     /// <summary>Disposes the HTTP pipeline and the token provider.</summary>
     public void Dispose()

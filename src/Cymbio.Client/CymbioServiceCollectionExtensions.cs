@@ -43,7 +43,9 @@ public static class CymbioServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CymbioClientOptions>, CymbioClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddHttpClient(CymbioTokenProvider.TokenEndpointClientName);
+        services.AddHttpClient(CymbioTokenProvider.TokenEndpointClientName)
+            .RemoveAllLoggers()
+            .AddLogger(static sp => new CymbioHttpClientLogger(sp.GetRequiredService<ILogger<CymbioHttpClientLogger>>()));
         services.TryAddSingleton<ICymbioTokenProvider, CymbioTokenProvider>();
         services.TryAddTransient(static sp => new CymbioAuthenticationHandler(
             sp.GetRequiredService<ICymbioTokenProvider>(),
@@ -60,8 +62,10 @@ public static class CymbioServiceCollectionExtensions
             where TApi : class
         {
             // Refit's generated implementation (no reflection request builder): trim- and AOT-safe.
-            var builder = Services.AddRefitGeneratedClient<TApi>(settings ?? new RefitSettings())
-                .ConfigureHttpClient(static (sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<CymbioClientOptions>>().Value.EffectiveBaseAddress);
+            var builder = Services.AddRefitGeneratedClient<TApi>(CymbioRefit.Configure(settings))
+                .ConfigureHttpClient(static (sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<CymbioClientOptions>>().Value.EffectiveBaseAddress)
+                .RemoveAllLoggers() // the default loggers put every header, the bearer token included, in their state
+                .AddLogger(static sp => new CymbioHttpClientLogger(sp.GetRequiredService<ILogger<CymbioHttpClientLogger>>()));
             if (useStandardResilience)
             {
                 // Outside the token handler, so every attempt passes through it and gets the current token.

@@ -93,7 +93,8 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
             var current = entry.Current;
             if (current is not null && now < current.ExpiresTimestamp)
             {
-                if (now >= current.RefreshAtTimestamp && entry.InFlight is null && now >= entry.NextRefreshAttempt)
+                if (now >= current.RefreshAtTimestamp && entry.InFlight is null && now >= entry.NextRefreshAttempt
+                    && (entry.Throttled is null || now >= entry.ThrottledUntil))
                 {
                     entry.InFlight = Start(entry, scopes, background: true);
                 }
@@ -280,6 +281,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
                 {
                     entry.Throttled = throttled;
                     entry.ThrottledUntil = now + ToTicks(throttled.RetryAfter);
+                    entry.NextRefreshAttempt = Math.Max(entry.NextRefreshAttempt, entry.ThrottledUntil);
                 }
             }
 

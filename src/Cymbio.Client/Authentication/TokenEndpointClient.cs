@@ -76,7 +76,14 @@ internal sealed partial class TokenEndpointClient
                 Delay = tokens.RetryBaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<TransientTokenEndpointException>().Handle<TimeoutRejectedException>(),
+                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception switch
+                {
+                    // A Retry-After that would outlast the whole acquisition is not waited for: the caller gets
+                    // TokenThrottledException with it at once, and the provider holds further requests until then.
+                    TransientTokenEndpointException { RetryAfter: { } retryAfter } => Remaining(args.Context) >= retryAfter + tokens.AttemptTimeout,
+                    TransientTokenEndpointException or TimeoutRejectedException => true,
+                    _ => false,
+                }),
                 DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Outcome.Exception is TransientTokenEndpointException { RetryAfter: { } retryAfter } ? retryAfter : null),
                 OnRetry = args =>
                 {
@@ -92,12 +99,14 @@ internal sealed partial class TokenEndpointClient
     /// <summary>Obtains a token, retrying transient failures; throws a <see cref="TokenEndpointException"/> family exception otherwise.</summary>
     public async Task<TokenEndpointResult> RequestAsync(ScopeSet scopes, string? refreshToken, CancellationToken cancellationToken)
     {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(StartedKey, _time.GetTimestamp());
         try
         {
             return await _pipeline.ExecuteAsync(
-                static (state, ct) => new ValueTask<TokenEndpointResult>(state.Self.AttemptAsync(state.Scopes, state.RefreshToken, ct)),
-                (Self: this, Scopes: scopes, RefreshToken: refreshToken),
-                cancellationToken).ConfigureAwait(false);
+                static (ctx, state) => new ValueTask<TokenEndpointResult>(state.Self.AttemptAsync(state.Scopes, state.RefreshToken, ctx.CancellationToken)),
+                context,
+                (Self: this, Scopes: scopes, RefreshToken: refreshToken)).ConfigureAwait(false);
         }
         catch (TransientTokenEndpointException ex) when (ex.RetryAfter is { } retryAfter && ex.StatusCode is { } status)
         {
@@ -111,7 +120,19 @@ internal sealed partial class TokenEndpointClient
         {
             throw new TokenEndpointException($"The Cymbio token endpoint did not answer in time ({ex.Message})", innerException: ex);
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
+
+    private static readonly ResiliencePropertyKey<long> StartedKey = new("Cymbio.TokenRequestStarted");
+
+    /// <summary>What is left of the total timeout for this acquisition.</summary>
+    private TimeSpan Remaining(ResilienceContext context) =>
+        context.Properties.TryGetValue(StartedKey, out var started)
+            ? _options.Tokens.TotalTimeout - _time.GetElapsedTime(started)
+            : _options.Tokens.TotalTimeout;
 
     private async Task<TokenEndpointResult> AttemptAsync(ScopeSet scopes, string? refreshToken, CancellationToken cancellationToken)
     {
@@ -241,11 +262,18 @@ internal sealed partial class TokenEndpointClient
         if (token.TryGetProperty("expires_in", out var expiresIn))
         {
             statedText = "expires_in " + expiresIn.GetRawText();
-            if (expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetDouble(out var seconds))
+            var seconds = double.NaN;
+            if (expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetDouble(out var number))
             {
-                stated = TimeSpan.FromSeconds(seconds);
+                seconds = number;
             }
-            else if (expiresIn.ValueKind == JsonValueKind.String && double.TryParse(expiresIn.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+            else if (expiresIn.ValueKind == JsonValueKind.String && double.TryParse(expiresIn.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+            {
+                seconds = number;
+            }
+
+            // Only a finite value within bounds becomes a TimeSpan (1e400, "Infinity" or "NaN" would throw).
+            if (double.IsFinite(seconds) && seconds > 0 && seconds <= tokens.MaximumLifetime.TotalSeconds)
             {
                 stated = TimeSpan.FromSeconds(seconds);
             }
@@ -321,7 +349,7 @@ internal sealed partial class TokenEndpointClient
             _ => null,
         } : null;
 
-    /// <summary>At most 512 characters of a response body, with the values of token-bearing members masked.</summary>
+    /// <summary>At most 512 characters of a response body, with the values of token-bearing members masked (whatever the encoding).</summary>
     internal static string? Excerpt(string? body)
     {
         if (string.IsNullOrEmpty(body))
@@ -335,6 +363,7 @@ internal sealed partial class TokenEndpointClient
 
     internal static string GrantName(CymbioGrantType grant) => grant == CymbioGrantType.Password ? "password" : "client_credentials";
 
-    [GeneratedRegex("(\"(?:access_token|refresh_token|id_token|accessToken|refreshToken|idToken|password|client_secret)\"\\s*:\\s*\")[^\"]*", RegexOptions.CultureInvariant)]
+    // JSON ("access_token": "…"), single-quoted JSON and form encoding (access_token=…&) alike.
+    [GeneratedRegex("([\"']?(?:access_token|refresh_token|id_token|accessToken|refreshToken|idToken|password|client_secret)[\"']?\\s*[:=]\\s*[\"']?)[^\"'&,}\\s]*", RegexOptions.CultureInvariant)]
     private static partial Regex TokenMember();
 }

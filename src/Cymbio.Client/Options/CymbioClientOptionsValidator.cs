@@ -162,7 +162,8 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
     {
         try
         {
-            return assembly.GetCustomAttributes<T>();
+            // Dynamic assemblies (proxies, Reflection.Emit) are not code that declares grants.
+            return assembly.IsDynamic ? Array.Empty<T>() : assembly.GetCustomAttributes<T>();
         }
         catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or BadImageFormatException or CustomAttributeFormatException)
         {

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Reflection;
-using System.Reflection.Emit;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -100,12 +99,10 @@ public sealed class DependencyInjectionTests
     [Fact]
     public void ConfiguredGrants_MustCoverTheGrantsTheCodeDeclares()
     {
-        // An assembly that declares [assembly: CymbioGrants("read:orders", "write:inventory")].
-        var name = new AssemblyName("DeclaresGrants" + Guid.NewGuid().ToString("N"));
-        var assembly = AssemblyBuilder.DefineDynamicAssembly(name, AssemblyBuilderAccess.Run);
-        assembly.SetCustomAttribute(new CustomAttributeBuilder(
-            typeof(CymbioGrantsAttribute).GetConstructor(new[] { typeof(string[]) })!,
-            new object[] { new[] { CymbioScopes.ReadOrders, CymbioScopes.WriteInventory } }));
+        // An assembly that declares [assembly: CymbioGrants("read:orders", "write:inventory")] — a stand-in, so that no
+        // real assembly with that declaration joins the AppDomain and changes other tests' validation.
+        var assembly = new DeclaringAssembly("DeclaresGrants", new CymbioGrantsAttribute(CymbioScopes.ReadOrders, CymbioScopes.WriteInventory));
+        var name = assembly.GetName();
         var options = new CymbioClientOptions { ClientId = "c", ClientSecret = "s", Grants = { CymbioScopes.ReadOrders } };
 
         var errors = CymbioClientOptionsValidator.Errors(options, new[] { assembly }).ToList();
@@ -182,6 +179,26 @@ public sealed class DependencyInjectionTests
         {
             Assert.Contains(measurements, m => m.Instrument == "cymbio.client.token.requests" && m.Value == 1 && m.Grant == "client_credentials");
             Assert.Contains(measurements, m => m.Instrument == "cymbio.client.token.acquisitions" && m.Value == 1);
+        }
+    }
+
+    /// <summary>An assembly whose only content is its assembly-level attributes.</summary>
+    private sealed class DeclaringAssembly(string name, params Attribute[] attributes) : Assembly
+    {
+        public override AssemblyName GetName() => new(name);
+
+        public override string FullName => name;
+
+        public override bool IsDynamic => false;
+
+        public override object[] GetCustomAttributes(bool inherit) => attributes;
+
+        public override object[] GetCustomAttributes(Type attributeType, bool inherit)
+        {
+            var matching = attributes.Where(attributeType.IsInstanceOfType).ToArray();
+            var result = Array.CreateInstance(attributeType, matching.Length);
+            Array.Copy(matching, result, matching.Length);
+            return (object[])result;
         }
     }
 }
