@@ -64,6 +64,35 @@ public static class CymbioScopeRegistry
         return table is not null && table.TryGet(methodName, httpMethod, routeTemplate, out operation);
     }
 
+    /// <summary>
+    /// <see cref="TryGetOperation(Type, string, string?, string?, out CymbioOperation?)"/> for a Refit request: the route
+    /// template is read from the request's options only when overloads need telling apart.
+    /// </summary>
+    internal static bool TryGetOperation(Type interfaceType, string methodName, System.Net.Http.HttpRequestMessage request, [NotNullWhen(true)] out CymbioOperation? operation)
+    {
+        operation = null;
+        var table = FindTable(interfaceType);
+        if (table is null)
+        {
+            return false;
+        }
+
+        if (table.TryGetSingle(methodName, out operation, out var overloaded))
+        {
+            return true;
+        }
+
+        if (!overloaded)
+        {
+            return false;
+        }
+
+        request.Options.TryGetValue(RelativePathTemplateKey, out var template);
+        return table.TryGet(methodName, request.Method.Method, template, out operation);
+    }
+
+    private static readonly System.Net.Http.HttpRequestOptionsKey<string> RelativePathTemplateKey = new("Refit.RelativePathTemplate");
+
     private static Table? FindTable(Type interfaceType)
     {
         ArgumentNullException.ThrowIfNull(interfaceType);
@@ -89,6 +118,25 @@ public static class CymbioScopeRegistry
         }
 
         public IReadOnlyList<CymbioOperation> Operations => _data.Value.All;
+
+        public bool TryGetSingle(string methodName, [NotNullWhen(true)] out CymbioOperation? operation, out bool overloaded)
+        {
+            operation = null;
+            overloaded = false;
+            if (!_data.Value.ByName.TryGetValue(methodName, out var candidates))
+            {
+                return false;
+            }
+
+            if (candidates.Length == 1)
+            {
+                operation = candidates[0];
+                return true;
+            }
+
+            overloaded = true;
+            return false;
+        }
 
         public bool TryGet(string methodName, string? httpMethod, string? routeTemplate, [NotNullWhen(true)] out CymbioOperation? operation)
         {

@@ -30,7 +30,6 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<Type> InterfaceTypeKey = new("Refit.InterfaceType");
     private static readonly HttpRequestOptionsKey<string> MethodNameKey = new("Refit.MethodName");
-    private static readonly HttpRequestOptionsKey<string> RelativePathTemplateKey = new("Refit.RelativePathTemplate");
 
     private readonly ICymbioTokenProvider _tokens;
     private readonly CymbioClientOptions _options;
@@ -164,8 +163,7 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
                 $"{request.Method} {request.RequestUri?.AbsolutePath} is not a call of a Refit interface, so its scopes are unknown; no token is sent to Cymbio.");
         }
 
-        request.Options.TryGetValue(RelativePathTemplateKey, out var template);
-        if (!CymbioScopeRegistry.TryGetOperation(interfaceType, methodName, request.Method.Method, template, out var operation))
+        if (!CymbioScopeRegistry.TryGetOperation(interfaceType, methodName, request, out var operation))
         {
             var name = interfaceType.Name + "." + methodName;
             Refuse(name, "no scope table");

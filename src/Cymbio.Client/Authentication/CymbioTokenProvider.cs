@@ -28,6 +28,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private readonly string _grant;
     private readonly string? _insecure;
+    private LastEntry? _last;
 
     /// <summary>Initializes the provider.</summary>
     /// <param name="tokenEndpointClient">The HTTP client for the token endpoint (no base address needed).</param>
@@ -77,14 +78,20 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
             throw new InvalidOperationException(_insecure + " No credentials are sent over an unencrypted connection.");
         }
 
-        var entry = _entries.GetOrAdd(scopes, static _ => new Entry());
+        var last = _last;
+        var entry = last is not null && ReferenceEquals(last.Scopes, scopes) ? last.Entry : Find(scopes);
 
-        // Warm path without the lock: a fresh token, or one being renewed in the background already.
-        var now = _time.GetTimestamp();
-        var fresh = Volatile.Read(ref entry.Current);
-        if (fresh is not null && now < fresh.ExpiresTimestamp && (now < fresh.RefreshAtTimestamp || Volatile.Read(ref entry.InFlight) is not null))
+        // Warm path, no lock and no clock: the entry's timer clears Fresh when the token is due for renewal.
+        if (Volatile.Read(ref entry.Fresh) is { } fresh)
         {
             return new ValueTask<CymbioToken>(fresh);
+        }
+
+        var now = _time.GetTimestamp();
+        var usable = Volatile.Read(ref entry.Current);
+        if (usable is not null && now < usable.ExpiresTimestamp && Volatile.Read(ref entry.InFlight) is not null)
+        {
+            return new ValueTask<CymbioToken>(usable);
         }
 
         Task<CymbioToken> pending;
@@ -119,7 +126,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         ArgumentNullException.ThrowIfNull(rejected);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         var key = rejected.CacheKey as ScopeSet ?? rejected.Scopes;
-        var entry = _entries.GetOrAdd(key, static _ => new Entry());
+        var entry = Find(key);
         Task<CymbioToken> pending;
         lock (entry)
         {
@@ -133,6 +140,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
             if (ReferenceEquals(current, rejected))
             {
                 entry.Current = null;
+                entry.Fresh = null;
             }
 
             pending = entry.InFlight ??= Start(entry, key, background: false);
@@ -148,6 +156,14 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         {
             _disposed.Cancel();
             _disposed.Dispose();
+            foreach (var entry in _entries.Values)
+            {
+                lock (entry)
+                {
+                    entry.Timer?.Dispose();
+                    entry.Timer = null;
+                }
+            }
         }
     }
 
@@ -235,7 +251,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
                 var grantedEntry = _entries.GetOrAdd(granted, static _ => new Entry());
                 lock (grantedEntry)
                 {
-                    grantedEntry.Current = token;
+                    Store(grantedEntry, token);
                     grantedEntry.RefreshToken = result.RefreshToken ?? grantedEntry.RefreshToken;
                 }
 
@@ -246,7 +262,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
             lock (entry)
             {
                 replaced = entry.Current is not null;
-                entry.Current = token;
+                Store(entry, token);
                 entry.RefreshToken = result.RefreshToken ?? entry.RefreshToken;
                 entry.InFlight = null;
                 entry.NextRefreshAttempt = 0;
@@ -309,6 +325,43 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         }
     }
 
+    private Entry Find(ScopeSet scopes)
+    {
+        var entry = _entries.GetOrAdd(scopes, static _ => new Entry());
+        _last = new LastEntry(scopes, entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="token"/> the entry's token (under the entry's lock) and arms the entry's timer to take it
+    /// off the warm path when it is due for renewal.
+    /// </summary>
+    private void Store(Entry entry, CymbioToken token)
+    {
+        entry.Current = token;
+        entry.Timer?.Dispose();
+        var due = _time.GetElapsedTime(_time.GetTimestamp(), token.RefreshAtTimestamp);
+        if (due > TimeSpan.Zero)
+        {
+            Volatile.Write(ref entry.Fresh, token);
+            // Clears only this token: a late callback of an earlier timer cannot take a newer token off the warm path.
+            entry.Timer = _time.CreateTimer(
+                static state =>
+                {
+                    var (target, stored) = ((Entry, CymbioToken))state!;
+                    Interlocked.CompareExchange(ref target.Fresh, null, stored);
+                },
+                (entry, token),
+                due,
+                Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            Volatile.Write(ref entry.Fresh, null);
+            entry.Timer = null;
+        }
+    }
+
     private CymbioToken CreateToken(TokenEndpointResult result, ScopeSet granted)
     {
         var tokens = _options.Tokens;
@@ -319,8 +372,14 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
 
     private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
+    /// <summary>The entry last looked up: the handler asks for the same scope-set instance call after call.</summary>
+    private sealed record LastEntry(ScopeSet Scopes, Entry Entry);
+
     private sealed class Entry
     {
+        /// <summary>The token while it needs nothing (before its renewal time); read without the lock.</summary>
+        public CymbioToken? Fresh;
+        public ITimer? Timer;
         public CymbioToken? Current;
         public Task<CymbioToken>? InFlight;
         public long NextRefreshAttempt;
