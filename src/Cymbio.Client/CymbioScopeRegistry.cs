@@ -93,6 +93,10 @@ public static class CymbioScopeRegistry
 
     private static readonly System.Net.Http.HttpRequestOptionsKey<string> RelativePathTemplateKey = new("Refit.RelativePathTemplate");
 
+    /// <summary>Whether <paramref name="methodName"/> names exactly one operation of the interface (no overloads).</summary>
+    internal static bool IsSingle(Type interfaceType, string methodName) =>
+        FindTable(interfaceType) is { } table && table.TryGetSingle(methodName, out _, out _);
+
     private static Table? FindTable(Type interfaceType)
     {
         ArgumentNullException.ThrowIfNull(interfaceType);

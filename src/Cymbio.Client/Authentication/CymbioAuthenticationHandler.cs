@@ -38,6 +38,7 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
     private readonly Uri _baseAddress;
     private readonly string _basePrefix;
     private readonly string? _insecure;
+    private ResolvedOperation? _lastResolved;
 
     /// <summary>Initializes the handler.</summary>
     /// <param name="tokens">The token provider (a singleton: the handler captures nothing scoped).</param>
@@ -72,8 +73,9 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
             throw new InvalidOperationException(_insecure + " No token is sent over an unencrypted connection.");
         }
 
-        var (operation, interfaceType) = Operation(request);
-        if (!operation.Scopes.IsSubsetOf(_grants))
+        var resolved = Resolve(request);
+        var (operation, interfaceType) = (resolved.Operation, resolved.InterfaceType);
+        if (!resolved.Granted)
         {
             var missing = operation.Scopes.Except(_grants);
             var refused = Name(interfaceType, operation);
@@ -81,8 +83,7 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
             throw new ScopeNotGrantedException(refused, missing, $"the configured grants ({_grants}) do not include them");
         }
 
-        var requested = _options.ScopeStrategy == CymbioScopeStrategy.LeastPrivilege ? operation.Scopes : _grants;
-        var pendingToken = _tokens.GetTokenAsync(requested, cancellationToken);
+        var pendingToken = _tokens.GetTokenAsync(resolved.Requested, cancellationToken);
 
         // The common case — a cached token, no body to buffer — runs without an async state machine; the response
         // is only looked at again when it is 401 or 403.
@@ -147,12 +148,43 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
     /// anything else is compared component by component.
     /// </summary>
     private bool IsCymbio(Uri uri) =>
-        uri.OriginalString.StartsWith(_basePrefix, StringComparison.OrdinalIgnoreCase)
+        uri.OriginalString.StartsWith(_basePrefix, StringComparison.Ordinal)
         || (uri.Port == _baseAddress.Port
             && string.Equals(uri.Scheme, _baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
             && string.Equals(uri.IdnHost, _baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase));
 
     private static string Name(Type interfaceType, CymbioOperation operation) => interfaceType.Name + "." + operation.MethodName;
+
+    /// <summary>
+    /// The operation, whether the grants cover it and the scopes to request — remembered for the last operation, since
+    /// Refit passes the same interface type and method-name string for every call of a method (overloads, which only
+    /// the route template tells apart, are never remembered).
+    /// </summary>
+    private ResolvedOperation Resolve(HttpRequestMessage request)
+    {
+        if (request.Options.TryGetValue(InterfaceTypeKey, out var interfaceType)
+            && request.Options.TryGetValue(MethodNameKey, out var methodName)
+            && _lastResolved is { } last
+            && ReferenceEquals(last.InterfaceType, interfaceType)
+            && ReferenceEquals(last.MethodName, methodName))
+        {
+            return last;
+        }
+
+        var (operation, type) = Operation(request);
+        var resolved = new ResolvedOperation(
+            type,
+            request.Options.TryGetValue(MethodNameKey, out var name) ? name : operation.MethodName,
+            operation,
+            operation.Scopes.IsSubsetOf(_grants),
+            _options.ScopeStrategy == CymbioScopeStrategy.LeastPrivilege ? operation.Scopes : _grants);
+        if (CymbioScopeRegistry.IsSingle(type, operation.MethodName))
+        {
+            _lastResolved = resolved;
+        }
+
+        return resolved;
+    }
 
     private (CymbioOperation Operation, Type InterfaceType) Operation(HttpRequestMessage request)
     {
@@ -246,4 +278,6 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
 
         yield return parameter[start..];
     }
+
+    private sealed record ResolvedOperation(Type InterfaceType, string MethodName, CymbioOperation Operation, bool Granted, ScopeSet Requested);
 }
