@@ -15,6 +15,11 @@ public static class Program
             return TokenCounts.RunAsync().GetAwaiter().GetResult();
         }
 
+        if (args.Length == 1 && args[0] == "--paired")
+        {
+            return PairedOverhead.RunAsync().GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
