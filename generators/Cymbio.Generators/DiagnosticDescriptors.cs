@@ -20,7 +20,7 @@ public static class DiagnosticIds
     /// <summary>A scope is declared or granted twice.</summary>
     public const string DuplicateScope = "CYM0005";
 
-    /// <summary>A scope used in an attribute or granted by a manifest is declared by no known manifest.</summary>
+    /// <summary>A scope used in [CymbioScope] or [CymbioGrants] or granted by a manifest is declared by no known manifest.</summary>
     public const string UnknownScope = "CYM0006";
 
     /// <summary>A method has a scope requirement but no Refit HTTP attribute.</summary>
@@ -92,7 +92,7 @@ internal static class DiagnosticDescriptors
         "Unknown scope '{0}'{1}",
         DeclarationCategory,
         DiagnosticSeverity.Error,
-        "Every scope named in [CymbioScope] or in a manifest's grants must be declared by a scopes.json of the project or of a referenced assembly. Scopes are case-sensitive.");
+        "Every scope named in [CymbioScope], in [CymbioGrants] or in a manifest's grants must be declared by a scopes.json of the project or of a referenced assembly. Scopes are case-sensitive.");
 
     public static readonly DiagnosticDescriptor ScopedMethodWithoutHttpAttribute = Create(
         DiagnosticIds.ScopedMethodWithoutHttpAttribute,

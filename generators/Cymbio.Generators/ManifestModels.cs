@@ -43,6 +43,9 @@ internal sealed record ManifestDocument(
     EquatableArray<ManifestGrant> Grants,
     EquatableArray<ManifestProblem> Problems)
 {
+    /// <summary>Where the <c>grants</c> array is, from <c>[</c> to <c>]</c>, when the manifest has one (code fixes insert there).</summary>
+    public TextLocation? GrantsArray { get; init; }
+
     public static ManifestDocument Unreadable(string path, ManifestProblem problem) => new(
         path,
         false,

@@ -99,6 +99,7 @@ internal static class ManifestParser
             var environments = new List<ManifestEnvironment>();
             var scopes = new List<ManifestScope>();
             var grants = new List<ManifestGrant>();
+            TextLocation? grantsArray = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
 
             while (Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
@@ -141,7 +142,7 @@ internal static class ManifestParser
                         ReadScopes(ref reader, scopes);
                         break;
                     case "grants":
-                        ReadGrants(ref reader, grants);
+                        grantsArray = ReadGrants(ref reader, grants);
                         break;
                     default:
                         UnknownMember(member, memberLocation, RootMembers);
@@ -164,7 +165,10 @@ internal static class ManifestParser
                 EquatableArray<ManifestEnvironment>.From(environments),
                 EquatableArray<ManifestScope>.From(scopes),
                 EquatableArray<ManifestGrant>.From(grants),
-                EquatableArray<ManifestProblem>.From(_problems));
+                EquatableArray<ManifestProblem>.From(_problems))
+            {
+                GrantsArray = grantsArray,
+            };
         }
 
         public TextLocation LocationOf(JsonException ex)
@@ -366,13 +370,15 @@ internal static class ManifestParser
             }
         }
 
-        private void ReadGrants(ref Utf8JsonReader reader, List<ManifestGrant> grants)
+        private TextLocation? ReadGrants(ref Utf8JsonReader reader, List<ManifestGrant> grants)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
             {
                 WrongType(ref reader, "'grants' must be an array of scope names");
-                return;
+                return null;
             }
+
+            var open = TokenLocation(ref reader);
 
             var first = new Dictionary<string, TextLocation>(StringComparer.Ordinal);
             while (Read(ref reader) && reader.TokenType != JsonTokenType.EndArray)
@@ -400,6 +406,14 @@ internal static class ManifestParser
                 first.Add(name, location);
                 grants.Add(new ManifestGrant(name, location));
             }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+            {
+                return null;
+            }
+
+            var close = TokenLocation(ref reader);
+            return TextLocation.Create(_path, _text, TextSpan.FromBounds(open.Start, close.Start + close.Length));
         }
 
         private void UnknownMember(string member, TextLocation location, string[] known)

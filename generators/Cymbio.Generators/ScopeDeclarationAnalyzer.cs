@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -56,6 +57,7 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(symbolContext => catalog.AnalyzeSymbol(symbolContext), SymbolKind.NamedType, SymbolKind.Method);
+            start.RegisterSyntaxNodeAction(nodeContext => catalog.AnalyzeAssemblyAttributes(nodeContext), SyntaxKind.AttributeList);
         });
     }
 
@@ -157,6 +159,26 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>[assembly: CymbioGrants(…)] in one attribute list (the assembly is no symbol that symbol actions visit).</summary>
+        public void AnalyzeAssemblyAttributes(SyntaxNodeAnalysisContext context)
+        {
+            var list = (AttributeListSyntax)context.Node;
+            if (!CanCheck || list.Target is not { } target || !target.Identifier.IsKind(SyntaxKind.AssemblyKeyword))
+            {
+                return;
+            }
+
+            foreach (var attribute in context.Compilation.Assembly.GetAttributes())
+            {
+                if (attribute.ApplicationSyntaxReference is { } reference
+                    && reference.SyntaxTree == list.SyntaxTree
+                    && list.Span.Contains(reference.Span))
+                {
+                    CheckAttribute(attribute, context.ReportDiagnostic, context.CancellationToken);
+                }
+            }
+        }
+
         private void CheckAttributeScopes(SymbolAnalysisContext context)
         {
             if (!CanCheck)
@@ -166,18 +188,24 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
 
             foreach (var attribute in context.Symbol.GetAttributes())
             {
-                if (!ScopeSymbols.IsScopeAttribute(attribute))
-                {
-                    continue;
-                }
+                CheckAttribute(attribute, context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
 
-                foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, compilation: null, context.CancellationToken))
+        /// <summary>Every scope of a [CymbioScope] or [CymbioGrants] must be known.</summary>
+        private void CheckAttribute(AttributeData attribute, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            if (!ScopeSymbols.IsScopeAttribute(attribute) && !ScopeSymbols.IsGrantsAttribute(attribute))
+            {
+                return;
+            }
+
+            foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, compilation: null, cancellationToken))
+            {
+                // Anything but a literal is an argument the compiler could not bind: it reports that error itself.
+                if (scope is { Kind: ScopeReferenceKind.Literal, Text: var name } && !_known.Contains(name))
                 {
-                    // Anything but a literal is an argument the compiler could not bind: it reports that error itself.
-                    if (scope is { Kind: ScopeReferenceKind.Literal, Text: var name } && !_known.Contains(name))
-                    {
-                        context.ReportDiagnostic(UnknownScope(ArgumentLocation(attribute, index, context.CancellationToken), name));
-                    }
+                    report(UnknownScope(ScopeSymbols.ArgumentLocation(attribute, index, cancellationToken), name));
                 }
             }
         }
@@ -295,28 +323,5 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         private static string Describe(ImmutableArray<string> scopes) => scopes.IsEmpty ? "none" : string.Join(" ", scopes);
-
-        private static Location ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
-        {
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
-            {
-                return Location.None;
-            }
-
-            var arguments = syntax.ArgumentList?.Arguments ?? default;
-            if (arguments.Count == 1 && ElementsOf(arguments[0].Expression) is { } elements)
-            {
-                return index < elements.Count ? elements[index].GetLocation() : syntax.GetLocation();
-            }
-
-            return index < arguments.Count ? arguments[index].Expression.GetLocation() : syntax.GetLocation();
-        }
-
-        private static SeparatedSyntaxList<ExpressionSyntax>? ElementsOf(ExpressionSyntax expression) => expression switch
-        {
-            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
-            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
-            _ => null,
-        };
     }
 }

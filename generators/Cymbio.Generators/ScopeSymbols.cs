@@ -44,6 +44,8 @@ internal static class ScopeSymbols
 
     public static bool IsScopeAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioScopeAttribute");
 
+    public static bool IsGrantsAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioGrantsAttribute");
+
     public static bool IsScopeDefinitionAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioScopeDefinitionAttribute");
 
     public static bool HasScopeAttribute(ISymbol symbol)
@@ -358,6 +360,30 @@ internal static class ScopeSymbols
             }
         }
     }
+
+    /// <summary>The location of the <paramref name="index"/>-th scope of an attribute (<c>params</c> or array elements counted one by one).</summary>
+    public static Location ArgumentLocation(AttributeData attribute, int index, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+        {
+            return Location.None;
+        }
+
+        var arguments = syntax.ArgumentList?.Arguments ?? default;
+        if (arguments.Count == 1 && ElementsOf(arguments[0].Expression) is { } elements)
+        {
+            return index < elements.Count ? elements[index].GetLocation() : syntax.GetLocation();
+        }
+
+        return index < arguments.Count ? arguments[index].Expression.GetLocation() : syntax.GetLocation();
+    }
+
+    private static SeparatedSyntaxList<ExpressionSyntax>? ElementsOf(ExpressionSyntax expression) => expression switch
+    {
+        ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
+        ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        _ => null,
+    };
 
     /// <summary>Canonical form: distinct, ordinal order — the same as the runtime's ScopeSet.</summary>
     public static ImmutableArray<string> Canonical(IEnumerable<string> scopes)

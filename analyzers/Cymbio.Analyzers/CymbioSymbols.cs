@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using Cymbio.Generators;
+using Microsoft.CodeAnalysis;
+
+namespace Cymbio.Analyzers;
+
+/// <summary>The Cymbio and Refit types the call-site analyzers look for, resolved once per compilation.</summary>
+internal sealed class CymbioSymbols
+{
+    private CymbioSymbols(Compilation compilation, INamedTypeSymbol scopeAttribute)
+    {
+        ScopeAttribute = scopeAttribute;
+        GrantsAttribute = compilation.GetTypeByMetadataName(ScopeSymbols.GrantsAttributeMetadataName);
+        Client = compilation.GetTypeByMetadataName("Cymbio.CymbioClient");
+        Options = compilation.GetTypeByMetadataName("Cymbio.CymbioClientOptions");
+        TokenProvider = compilation.GetTypeByMetadataName("Cymbio.CymbioTokenProvider");
+        TokenProviderInterface = compilation.GetTypeByMetadataName("Cymbio.ICymbioTokenProvider");
+        Handler = compilation.GetTypeByMetadataName("Cymbio.CymbioAuthenticationHandler");
+        Token = compilation.GetTypeByMetadataName("Cymbio.CymbioToken");
+        GrantType = compilation.GetTypeByMetadataName("Cymbio.CymbioGrantType");
+        ScopeSet = compilation.GetTypeByMetadataName(ScopeSymbols.ScopeSetMetadataName);
+        HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+        RestService = compilation.GetTypeByMetadataName("Refit.RestService");
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        GrantsProperty = Member<IPropertySymbol>(Options, "Grants");
+        PasswordProperty = Member<IPropertySymbol>(Options, "Password");
+        UsernameProperty = Member<IPropertySymbol>(Options, "Username");
+        GrantTypeProperty = Member<IPropertySymbol>(Options, "GrantType");
+        ClientSecretProperty = Member<IPropertySymbol>(Options, "ClientSecret");
+        AccessTokenProperty = Member<IPropertySymbol>(Token, "AccessToken");
+        var secrets = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var secret in new ISymbol?[] { PasswordProperty, ClientSecretProperty, AccessTokenProperty, Member<IPropertySymbol>(Token, "RefreshToken") })
+        {
+            if (secret is not null)
+            {
+                secrets.Add(secret);
+            }
+        }
+
+        SecretProperties = secrets.ToImmutable();
+    }
+
+    public INamedTypeSymbol ScopeAttribute { get; }
+
+    public INamedTypeSymbol? GrantsAttribute { get; }
+
+    public INamedTypeSymbol? Client { get; }
+
+    public INamedTypeSymbol? Options { get; }
+
+    public INamedTypeSymbol? TokenProvider { get; }
+
+    public INamedTypeSymbol? TokenProviderInterface { get; }
+
+    public INamedTypeSymbol? Handler { get; }
+
+    public INamedTypeSymbol? Token { get; }
+
+    public INamedTypeSymbol? GrantType { get; }
+
+    public INamedTypeSymbol? ScopeSet { get; }
+
+    public INamedTypeSymbol? HttpClient { get; }
+
+    public INamedTypeSymbol? RestService { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    public IPropertySymbol? GrantsProperty { get; }
+
+    public IPropertySymbol? PasswordProperty { get; }
+
+    public IPropertySymbol? UsernameProperty { get; }
+
+    public IPropertySymbol? GrantTypeProperty { get; }
+
+    public IPropertySymbol? ClientSecretProperty { get; }
+
+    public IPropertySymbol? AccessTokenProperty { get; }
+
+    /// <summary>Properties whose value is a credential: the client secret, the password, access and refresh tokens.</summary>
+    public ImmutableHashSet<ISymbol> SecretProperties { get; }
+
+    /// <summary>The symbols, or <see langword="null"/> when the compilation does not reference Cymbio.Client.</summary>
+    public static CymbioSymbols? Create(Compilation compilation) =>
+        compilation.GetTypeByMetadataName(ScopeSymbols.ScopeAttributeMetadataName) is { } scopeAttribute
+            ? new CymbioSymbols(compilation, scopeAttribute)
+            : null;
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+    public bool IsSecret(ISymbol? symbol) => symbol is not null && SecretProperties.Contains(symbol.OriginalDefinition);
+
+    private static T? Member<T>(INamedTypeSymbol? type, string name)
+        where T : class, ISymbol
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is T typed)
+            {
+                return typed;
+            }
+        }
+
+        return null;
+    }
+}

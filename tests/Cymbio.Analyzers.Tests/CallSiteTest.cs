@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Cymbio.Generators.Tests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Cymbio.Analyzers.Tests;
+
+/// <summary>
+/// An analyzer test against .NET 10, Cymbio.Client and Refit; afterwards the generator runs on the same sources and
+/// manifest and the compilation must have no compiler errors.
+/// </summary>
+internal sealed class CallSiteTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public const string ManifestPath = "/0/scopes.json";
+
+    public CallSiteTest(params string[] sources)
+    {
+        ReferenceAssemblies = TestEnvironment.Net100;
+        TestState.AdditionalReferences.Add(TestEnvironment.CymbioClient);
+        TestState.AdditionalReferences.Add(TestEnvironment.Refit);
+        TestState.AdditionalReferences.AddRange(ClientDependencies);
+        foreach (var source in sources)
+        {
+            TestState.Sources.Add(source);
+        }
+    }
+
+    /// <summary>Assemblies in Cymbio.Client's public signatures (logging, options).</summary>
+    public static readonly MetadataReference[] ClientDependencies =
+    {
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Options.OptionsValidationException).Assembly.Location),
+    };
+
+    /// <summary>Turns off the compilation-end report of unused grants, which most tests are not about.</summary>
+    public CallSiteTest<TAnalyzer> WithoutUnusedGrants()
+    {
+        DisabledDiagnostics.Add(CallSiteDiagnosticIds.UnusedGrant);
+        return this;
+    }
+
+    /// <summary>Adds a project manifest.</summary>
+    public CallSiteTest<TAnalyzer> WithManifest(string manifest)
+    {
+        TestState.AdditionalFiles.Add((ManifestPath, manifest));
+        return this;
+    }
+
+    /// <summary>Adds an assembly compiled from <paramref name="source"/> as a metadata (PE) reference.</summary>
+    public CallSiteTest<TAnalyzer> WithLibrary(string source)
+    {
+        TestState.AdditionalReferences.Add(Library(source));
+        return this;
+    }
+
+    public CallSiteTest<TAnalyzer> Expect(params DiagnosticResult[] results)
+    {
+        ExpectedDiagnostics.AddRange(results);
+        return this;
+    }
+
+    public async Task RunWithGeneratorAsync()
+    {
+        await RunAsync(CancellationToken.None);
+        AssertCompilesWithGenerator(
+            TestState.Sources.Select((s, i) => (Strip(s.content.ToString()), $"/0/Test{i}.cs")).ToArray(),
+            TestState.AdditionalFiles.Select(f => (f.filename, f.content.ToString())).ToArray(),
+            TestState.AdditionalReferences);
+    }
+
+    /// <summary>Runs the generator and the declaration analyzer; no crash, no compiler error.</summary>
+    public static void AssertCompilesWithGenerator((string Source, string Path)[] sources, (string Path, string Content)[] files, IEnumerable<MetadataReference> extraReferences)
+    {
+        var references = TestEnvironment.References.AddRange(extraReferences.Where(r => r is not PortableExecutableReference { FilePath: { } path } || !TestEnvironment.References.OfType<PortableExecutableReference>().Any(e => e.FilePath == path)));
+        var compilation = TestEnvironment.Compile(sources, references);
+        var outcome = TestEnvironment.Run(compilation, files.Select(f => TestEnvironment.Manifest(f.Content, f.Path)).ToArray());
+        Xunit.Assert.Empty(outcome.Crashes);
+        Xunit.Assert.Empty(outcome.Exceptions);
+        Xunit.Assert.Empty(outcome.Errors.Where(d => !d.Id.StartsWith("CYM", StringComparison.Ordinal)).Select(d => d.ToString()));
+    }
+
+    /// <summary>Removes <c>{|ID:…|}</c> and <c>[|…|]</c> markup.</summary>
+    public static string Strip(string source) => Regex.Replace(source, @"\{\|[^:|]*:|\|\}|\[\||\|\]", string.Empty);
+
+    public static MetadataReference Library(string source)
+    {
+        var compilation = TestEnvironment.Compile(new[] { (source, "/lib/Library.cs") }).WithAssemblyName("Sample.Library");
+        using var stream = new System.IO.MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+}
+
+/// <summary>Shorthands for the analyzer tests.</summary>
+internal static class Verify
+{
+    public static DiagnosticResult Diagnostic<TAnalyzer>(string id)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        new(new TAnalyzer().SupportedDiagnostics.Single(d => d.Id == id));
+
+    /// <summary>CYM0012 at markup location <paramref name="location"/> (<c>{|#n:…|}</c>); the grant source is an additional location, not compared.</summary>
+    public static DiagnosticResult Missing(int location, string method, string missing, string source) =>
+        Diagnostic<ScopeCallAnalyzer>(CallSiteDiagnosticIds.MissingScopes)
+            .WithLocation(location)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments(method, missing, source);
+}
