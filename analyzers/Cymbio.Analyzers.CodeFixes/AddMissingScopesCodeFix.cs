@@ -1,0 +1,381 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cymbio.Analyzers.CodeFixes;
+
+/// <summary>
+/// Fixes CYM0012: adds the missing scopes to the grant source that was used (the <c>[CymbioGrants]</c> or
+/// <c>[CymbioScope]</c> attribute, the options' <c>Grants</c>, or the <c>grants</c> of scopes.json), or requires the
+/// call's scopes from the enclosing method's callers with <c>[CymbioScope]</c>. Fix All merges every edit of one target.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingScopesCodeFix))]
+[Shared]
+public sealed class AddMissingScopesCodeFix : CodeFixProvider
+{
+    /// <summary>The equivalence key of "add to the grant source".</summary>
+    public const string GrantKey = "Cymbio.AddMissingScopes.Grant";
+
+    /// <summary>The equivalence key of "require from callers".</summary>
+    public const string PropagateKey = "Cymbio.AddMissingScopes.Propagate";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CallSiteDiagnosticIds.MissingScopes);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => MergingFixAll.Instance;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var missing = Scopes(diagnostic, CallSiteProperties.Missing);
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            var solution = context.Document.Project.Solution;
+            if (GrantTarget(solution, diagnostic) is { } target)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Grant {Quote(missing)} in {target.Title}",
+                        cancellationToken => ApplyAsync(solution, new[] { diagnostic }, GrantKey, cancellationToken),
+                        GrantKey),
+                    diagnostic);
+            }
+
+            if (PropagationTarget(root, diagnostic) is { } method)
+            {
+                var required = Scopes(diagnostic, CallSiteProperties.Required);
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Require {Quote(required)} from the callers of '{method.Identifier.ValueText}' ([CymbioScope])",
+                        cancellationToken => ApplyAsync(solution, new[] { diagnostic }, PropagateKey, cancellationToken),
+                        PropagateKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>Applies one kind of fix for every diagnostic, merging the scopes of diagnostics that edit the same target.</summary>
+    internal static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    {
+        var syntaxEdits = new Dictionary<(DocumentId Document, TextSpan Span, string Kind), SortedSet<string>>();
+        var manifestEdits = new Dictionary<string, (int ArrayEnd, SortedSet<string> Scopes)>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            if (key == GrantKey && GrantTarget(solution, diagnostic) is { } target)
+            {
+                var scopes = Scopes(diagnostic, CallSiteProperties.Missing);
+                if (target.ManifestPath is { } path)
+                {
+                    if (!manifestEdits.TryGetValue(path, out var edit))
+                    {
+                        manifestEdits[path] = edit = (target.ArrayEnd, new SortedSet<string>(StringComparer.Ordinal));
+                    }
+
+                    edit.Scopes.UnionWith(scopes);
+                }
+                else
+                {
+                    Add(syntaxEdits, (target.Document!, target.Span, target.Kind), scopes);
+                }
+            }
+            else if (key == PropagateKey
+                && diagnostic.Location.SourceTree is { } tree
+                && solution.GetDocument(tree) is { } document
+                && PropagationTarget(await tree.GetRootAsync(cancellationToken).ConfigureAwait(false), diagnostic) is { } method)
+            {
+                Add(syntaxEdits, (document.Id, method.Span, "Propagate"), Scopes(diagnostic, CallSiteProperties.Required));
+            }
+        }
+
+        foreach (var group in syntaxEdits.GroupBy(static e => e.Key.Document))
+        {
+            var document = solution.GetDocument(group.Key)!;
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var root = editor.OriginalRoot;
+            foreach (var edit in group)
+            {
+                var node = root.FindNode(edit.Key.Span, getInnermostNodeForTie: true);
+                var constants = ScopeConstants(editor.SemanticModel.Compilation);
+                switch (edit.Key.Kind)
+                {
+                    case "Attribute" when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute:
+                        editor.ReplaceNode(attribute, AddArguments(attribute, edit.Value, constants));
+                        break;
+                    case "Options" when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation:
+                        editor.ReplaceNode(creation, AddGrants(creation, edit.Value, constants));
+                        break;
+                    case "Propagate" when node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method:
+                        var attribute2 = SyntaxFactory.Attribute(
+                            (NameSyntax)SyntaxFactory.ParseName("global::Cymbio.CymbioScope").WithAdditionalAnnotations(Simplifier.Annotation),
+                            SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(edit.Value.Select(s => SyntaxFactory.AttributeArgument(ScopeExpression(s, constants, literal: false))))));
+                        editor.AddAttribute(method, attribute2);
+                        break;
+                }
+            }
+
+            solution = editor.GetChangedDocument().Project.Solution;
+        }
+
+        foreach (var edit in manifestEdits)
+        {
+            var manifest = solution.Projects.SelectMany(static p => p.AdditionalDocuments).FirstOrDefault(d => d.FilePath == edit.Key);
+            if (manifest is null)
+            {
+                continue;
+            }
+
+            var text = await manifest.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            solution = solution.WithAdditionalDocumentText(manifest.Id, text.WithChanges(ManifestInsertion(text, edit.Value.ArrayEnd, edit.Value.Scopes)));
+        }
+
+        return solution;
+    }
+
+    private static void Add(Dictionary<(DocumentId, TextSpan, string), SortedSet<string>> edits, (DocumentId, TextSpan, string) key, IEnumerable<string> scopes)
+    {
+        if (!edits.TryGetValue(key, out var set))
+        {
+            edits[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+        }
+
+        set.UnionWith(scopes);
+    }
+
+    /// <summary>Where "add to the grant source" edits, or <see langword="null"/> when that source cannot be edited here.</summary>
+    private static GrantTarget? GrantTarget(Solution solution, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(CallSiteProperties.SourceKind, out var kindText) || !Enum.TryParse<GrantSourceKind>(kindText, out var kind))
+        {
+            return null;
+        }
+
+        if (kind == GrantSourceKind.Manifest)
+        {
+            return diagnostic.Properties.TryGetValue(CallSiteProperties.ManifestPath, out var path) && path is not null
+                && diagnostic.Properties.TryGetValue(CallSiteProperties.ManifestArrayEnd, out var end) && int.TryParse(end, out var arrayEnd)
+                ? new GrantTarget("the 'grants' of scopes.json", "Manifest", null, default, path, arrayEnd)
+                : null;
+        }
+
+        if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0] is not { SourceTree: { } tree } location || solution.GetDocument(tree) is not { } document)
+        {
+            return null;
+        }
+
+        var node = tree.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+        return kind switch
+        {
+            GrantSourceKind.Attribute or GrantSourceKind.ProviderType or GrantSourceKind.Propagated when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute
+                => new GrantTarget($"[{attribute.Name}]", "Attribute", document.Id, attribute.Span, null, 0),
+            GrantSourceKind.Options when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation && IsOptionsCreation(creation)
+                => new GrantTarget("the CymbioClientOptions' Grants", "Options", document.Id, creation.Span, null, 0),
+            _ => null,
+        };
+    }
+
+    /// <summary>The options object itself (not a provider constructed with a <c>grants</c> argument, which is not edited).</summary>
+    private static bool IsOptionsCreation(BaseObjectCreationExpressionSyntax creation) => creation switch
+    {
+        ObjectCreationExpressionSyntax explicitType => explicitType.Type.ToString().EndsWith("CymbioClientOptions", StringComparison.Ordinal),
+        ImplicitObjectCreationExpressionSyntax implicitType => implicitType.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }
+            && declaration.Type.ToString().EndsWith("CymbioClientOptions", StringComparison.Ordinal)
+            || implicitType.Parent is ArgumentSyntax,
+        _ => false,
+    };
+
+    private static MethodDeclarationSyntax? PropagationTarget(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.ContainsKey(CallSiteProperties.CanPropagate))
+        {
+            return null;
+        }
+
+        var method = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>();
+        return method is not null && !method.AttributeLists.SelectMany(static l => l.Attributes).Any(static a => a.Name.ToString() is "CymbioScope" or "CymbioScopeAttribute" or "Cymbio.CymbioScope" or "global::Cymbio.CymbioScope")
+            ? method
+            : null;
+    }
+
+    private static AttributeSyntax AddArguments(AttributeSyntax attribute, IEnumerable<string> scopes, IReadOnlyDictionary<string, string> constants)
+    {
+        var arguments = attribute.ArgumentList?.Arguments ?? default;
+        var literal = arguments.Count > 0 && arguments.All(static a => a.Expression is LiteralExpressionSyntax);
+        if (arguments.Count == 1 && arguments[0].Expression is ImplicitArrayCreationExpressionSyntax or ArrayCreationExpressionSyntax)
+        {
+            var initializer = arguments[0].Expression is ImplicitArrayCreationExpressionSyntax implicitArray ? implicitArray.Initializer : ((ArrayCreationExpressionSyntax)arguments[0].Expression).Initializer!;
+            literal = initializer.Expressions.All(static e => e is LiteralExpressionSyntax);
+            return attribute.ReplaceNode(initializer, Append(initializer, scopes.Select(s => ScopeExpression(s, constants, literal))));
+        }
+
+        var added = scopes.Select(s => SyntaxFactory.AttributeArgument(ScopeExpression(s, constants, literal)));
+        return attribute.WithArgumentList((attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList()).AddArguments(added.ToArray()));
+    }
+
+    private static BaseObjectCreationExpressionSyntax AddGrants(BaseObjectCreationExpressionSyntax creation, IEnumerable<string> scopes, IReadOnlyDictionary<string, string> constants)
+    {
+        var initializer = creation.Initializer;
+        if (initializer is not null)
+        {
+            foreach (var expression in initializer.Expressions)
+            {
+                if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Grants" }, Right: InitializerExpressionSyntax grants })
+                {
+                    var literal = grants.Expressions.Count > 0 && grants.Expressions.All(static e => e is LiteralExpressionSyntax);
+                    return creation.ReplaceNode(grants, Append(grants, scopes.Select(s => ScopeExpression(s, constants, literal))));
+                }
+            }
+        }
+
+        var assignment = SyntaxFactory.AssignmentExpression(
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxFactory.IdentifierName("Grants"),
+            SyntaxFactory.InitializerExpression(
+                SyntaxKind.CollectionInitializerExpression,
+                SyntaxFactory.SeparatedList(scopes.Select(s => ScopeExpression(s, constants, literal: false)))));
+        var updated = initializer is null
+            ? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment))
+            : initializer.AddExpressions(assignment);
+        return creation.WithInitializer(updated).WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>Appends to <c>{ a, b }</c>, keeping the space (or line break) before the brace after the new last element.</summary>
+    private static InitializerExpressionSyntax Append(InitializerExpressionSyntax initializer, IEnumerable<ExpressionSyntax> added)
+    {
+        var expressions = initializer.Expressions;
+        var additions = added.ToList();
+        if (expressions.Count == 0 || additions.Count == 0)
+        {
+            return initializer.AddExpressions(additions.ToArray());
+        }
+
+        var last = expressions[expressions.Count - 1];
+        var trailing = last.GetTrailingTrivia();
+        additions[additions.Count - 1] = additions[additions.Count - 1].WithTrailingTrivia(trailing);
+        var updated = expressions.Replace(last, last.WithoutTrailingTrivia()).AddRange(additions);
+        return initializer.WithExpressions(updated);
+    }
+
+    /// <summary>The constant of the SDK's <c>CymbioScopes</c> for a scope, else a string literal.</summary>
+    private static ExpressionSyntax ScopeExpression(string scope, IReadOnlyDictionary<string, string> constants, bool literal) =>
+        !literal && constants.TryGetValue(scope, out var name)
+            ? SyntaxFactory.ParseExpression("global::Cymbio.CymbioScopes." + name).WithAdditionalAnnotations(Simplifier.Annotation)
+            : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(scope));
+
+    private static IReadOnlyDictionary<string, string> ScopeConstants(Compilation compilation)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (compilation.GetTypeByMetadataName("Cymbio.CymbioScopes") is { } type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { IsConst: true, ConstantValue: string value } field)
+                {
+                    result[value] = field.Name;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Inserts scopes before the <c>]</c> of the grants array, in the array's layout (one line or one per line).</summary>
+    private static TextChange ManifestInsertion(SourceText text, int arrayEnd, IEnumerable<string> scopes)
+    {
+        var content = text.ToString();
+        var last = arrayEnd - 1;
+        while (last >= 0 && char.IsWhiteSpace(content[last]))
+        {
+            last--;
+        }
+
+        var quoted = scopes.Select(static s => "\"" + s + "\"").ToList();
+        if (last < 0 || content[last] == '[')
+        {
+            return new TextChange(new TextSpan(last + 1, 0), string.Join(", ", quoted));
+        }
+
+        var open = content.LastIndexOf('[', last);
+        var multiline = content.IndexOf('\n', open, last - open) >= 0;
+        if (!multiline)
+        {
+            return new TextChange(new TextSpan(last + 1, 0), string.Concat(quoted.Select(static q => ", " + q)));
+        }
+
+        var lineStart = content.LastIndexOf('\n', last) + 1;
+        var indent = new string(content.Skip(lineStart).TakeWhile(static c => c is ' ' or '\t').ToArray());
+        var newline = lineStart >= 2 && content[lineStart - 2] == '\r' ? "\r\n" : "\n";
+        return new TextChange(new TextSpan(last + 1, 0), string.Concat(quoted.Select(q => "," + newline + indent + q)));
+    }
+
+    private static List<string> Scopes(Diagnostic diagnostic, string property) =>
+        diagnostic.Properties.TryGetValue(property, out var value) && value is not null
+            ? value.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).ToList()
+            : new List<string>();
+
+    private static string Quote(IReadOnlyList<string> scopes) => string.Join(", ", scopes.Select(static s => "'" + s + "'"));
+
+    /// <summary>Fix All: collects every diagnostic in scope and applies one merged edit per target.</summary>
+    private sealed class MergingFixAll : FixAllProvider
+    {
+        public static readonly MergingFixAll Instance = new();
+
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+            new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+        public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        {
+            var diagnostics = new List<Diagnostic>();
+            switch (fixAllContext.Scope)
+            {
+                case FixAllScope.Document when fixAllContext.Document is { } document:
+                    diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false));
+                    break;
+                case FixAllScope.Project:
+                    diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
+                    break;
+                case FixAllScope.Solution:
+                    foreach (var project in fixAllContext.Solution.Projects)
+                    {
+                        diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
+                    }
+
+                    break;
+            }
+
+            var key = fixAllContext.CodeActionEquivalenceKey ?? GrantKey;
+            var solution = fixAllContext.Solution;
+            return CodeAction.Create(
+                key == PropagateKey ? "Require the scopes from the callers everywhere" : "Grant the missing scopes everywhere",
+                cancellationToken => ApplyAsync(solution, diagnostics.Where(static d => d.Id == CallSiteDiagnosticIds.MissingScopes), key, cancellationToken),
+                key);
+        }
+    }
+}
+
+/// <summary>Where the grant fix edits.</summary>
+internal sealed record GrantTarget(string Title, string Kind, DocumentId? Document, TextSpan Span, string? ManifestPath, int ArrayEnd);

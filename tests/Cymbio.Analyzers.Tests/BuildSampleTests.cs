@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Cymbio.Analyzers.Tests;
+
+/// <summary>
+/// Builds tests/Cymbio.Analyzers.BuildSample with <c>dotnet build</c>, as a user would: a real project that calls the
+/// scoped Refit interface of a referenced library project (tests/Cymbio.Analyzers.BuildSample.Api), once correctly and
+/// once without a scope its client's grants include. The analyzers run from their project outputs; the build must
+/// succeed with exactly one warning, CYM0012 at the second call, and nothing else.
+/// </summary>
+/// <remarks>
+/// The sample is not part of Cymbio.Generated.sln (its warning would break the zero-warning build). Every project of
+/// its build, the referenced ones included, is built into a private artifacts folder, so this test neither races with
+/// nor reuses the outputs of the solution build, and the compiler always runs (an up-to-date build would report nothing).
+/// </remarks>
+public sealed class BuildSampleTests : IDisposable
+{
+    private const string SampleProject = "tests/Cymbio.Analyzers.BuildSample/Cymbio.Analyzers.BuildSample.csproj";
+    private const string SampleSource = "tests/Cymbio.Analyzers.BuildSample/Program.cs";
+    private const int ExpectedLine = 13;
+    private const int ExpectedColumn = 14;
+    private const string ExpectedMessage =
+        "'IOrdersApi.CancelAsync' requires 'write:orders', which is not granted by the grants of the CymbioClientOptions created at line 6";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    // MSBuild's canonical form: "origin: (warning|error) [CODE]: text", e.g. "Program.cs(13,14): warning CYM0012: …",
+    // "MSBUILD : error MSB1009: …", "/usr/share/dotnet/sdk/…/X.targets(5,5): error : …".
+    private static readonly Regex Diagnostic = new(@":\s+(?:warning|error)(?:\s+[A-Za-z]+[0-9]+)?\s*:", RegexOptions.CultureInvariant);
+
+    private static readonly Regex SourceDiagnostic = new(
+        @"^\s*(?<file>.+?)\((?<line>[0-9]+),(?<column>[0-9]+)\): (?<severity>warning|error) (?<id>[A-Z]+[0-9]+): (?<message>.*?)(?: \((?<help>https?://[^ )]+)\))?(?: \[(?<project>[^\]]+)\])?$",
+        RegexOptions.CultureInvariant);
+
+    private readonly ITestOutputHelper _output;
+    private readonly string _root;
+    private readonly string _artifacts;
+
+    public BuildSampleTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _root = FindRepositoryRoot();
+        _artifacts = Path.Combine(Path.GetTempPath(), "cymbio-buildsample-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_artifacts);
+    }
+
+    [Fact]
+    public void DotnetBuild_ReportsTheMissingScope_AtTheCall_AndNothingElse()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
+        var (exitCode, output) = Build(
+            "build", SampleProject,
+            "-c", configuration,
+            "--nologo",
+            "-tl:off",
+            "-nodeReuse:false",
+            "-clp:NoSummary;ForceNoAlign",
+            "-p:UseArtifactsOutput=true",
+            "-p:ArtifactsPath=" + _artifacts + Path.DirectorySeparatorChar);
+
+        try
+        {
+            Assert.True(exitCode == 0, $"dotnet build exited with {exitCode}.");
+
+            // MSBuild repeats warnings (per project, in the summary): compare distinct lines.
+            var diagnostics = output.Split('\n')
+                .Select(static line => line.TrimEnd('\r').Trim())
+                .Where(line => Diagnostic.IsMatch(line))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var single = Assert.Single(diagnostics);
+
+            var match = SourceDiagnostic.Match(single);
+            Assert.True(match.Success, "Not a source diagnostic: " + single);
+            Assert.Equal(Path.GetFullPath(Path.Combine(_root, SampleSource)), Path.GetFullPath(match.Groups["file"].Value));
+            Assert.Equal(
+                ("warning", "CYM0012", ExpectedLine, ExpectedColumn, ExpectedMessage),
+                (match.Groups["severity"].Value, match.Groups["id"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["message"].Value));
+            Assert.Equal("https://github.com/cymbio-generated/cymbio-generated/blob/main/docs/diagnostics/CYM0012.md", match.Groups["help"].Value);
+            Assert.Equal(Path.GetFullPath(Path.Combine(_root, SampleProject)), Path.GetFullPath(match.Groups["project"].Value));
+
+            // The location is the method name of the call (so the sample's lines have not drifted).
+            var sourceLine = File.ReadAllLines(Path.Combine(_root, SampleSource))[ExpectedLine - 1];
+            Assert.StartsWith("CancelAsync(", sourceLine.Substring(ExpectedColumn - 1), StringComparison.Ordinal);
+
+            // The build really compiled both sample projects into the private folder.
+            Assert.True(File.Exists(Path.Combine(_artifacts, "bin", "Cymbio.Analyzers.BuildSample.Api", configuration.ToLowerInvariant(), "Cymbio.Analyzers.BuildSample.Api.dll")), "The library was not built into the artifacts folder.");
+            Assert.True(File.Exists(Path.Combine(_artifacts, "bin", "Cymbio.Analyzers.BuildSample", configuration.ToLowerInvariant(), "Cymbio.Analyzers.BuildSample.dll")), "The sample was not built into the artifacts folder.");
+        }
+        catch
+        {
+            _output.WriteLine(output);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_artifacts, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is not a test failure.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Likewise.
+        }
+    }
+
+    private (int ExitCode, string Output) Build(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host runs inside MSBuild's environment; a child build must start from a clean one.
+        foreach (var key in start.Environment.Keys.Where(static k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+
+        var text = new StringBuilder();
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Append(text, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(text, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            _output.WriteLine(Snapshot(text));
+            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish in {Timeout.TotalMinutes} minutes.");
+        }
+
+        process.WaitForExit(); // drains the redirected streams
+        return (process.ExitCode, Snapshot(text));
+    }
+
+    private static void Append(StringBuilder text, string? line)
+    {
+        if (line is not null)
+        {
+            lock (text)
+            {
+                text.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Snapshot(StringBuilder text)
+    {
+        lock (text)
+        {
+            return text.ToString();
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cymbio.Generated.sln not found above " + AppContext.BaseDirectory);
+    }
+}
