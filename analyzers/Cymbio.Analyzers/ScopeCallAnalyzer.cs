@@ -888,10 +888,9 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
         {
             MemberAccessExpressionSyntax access => access.Name,
             MemberBindingExpressionSyntax binding => binding.Name,
-            SimpleNameSyntax simple => simple,
             _ => expression,
         };
-        return name.GetLocation();
+        return name is SimpleNameSyntax simple ? simple.Identifier.GetLocation() : name.GetLocation();
     }
 
     private sealed class SymbolPairComparer : IEqualityComparer<(ISymbol Method, ISymbol Target)>

@@ -52,11 +52,27 @@ public sealed class BuildSampleTests : IDisposable
         Directory.CreateDirectory(_artifacts);
     }
 
-    [Fact]
-    public void DotnetBuild_ReportsTheMissingScope_AtTheCall_AndNothingElse()
+    /// <summary>
+    /// Builds the sample as it is (CYM0012 is a warning), and with a <c>.globalconfig</c> raising CYM0012 to an error —
+    /// the severity users set in .editorconfig or .globalconfig — which must fail the build with the same single diagnostic.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("error")]
+    public void DotnetBuild_ReportsTheMissingScope_AtTheCall_AndNothingElse(string? configuredSeverity)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
+        var severityArguments = new List<string>();
+        if (configuredSeverity is not null)
+        {
+            var config = Path.Combine(_artifacts, "severity.globalconfig");
+            File.WriteAllText(config, $"is_global = true\ndotnet_diagnostic.CYM0012.severity = {configuredSeverity}\n");
+            severityArguments.Add("-p:CymbioSampleAnalyzerConfig=" + config);
+        }
+
+        var expectedSeverity = configuredSeverity ?? "warning";
         var (exitCode, output) = Build(
+            [
             "build", SampleProject,
             "-c", configuration,
             "--nologo",
@@ -64,11 +80,13 @@ public sealed class BuildSampleTests : IDisposable
             "-nodeReuse:false",
             "-clp:NoSummary;ForceNoAlign",
             "-p:UseArtifactsOutput=true",
-            "-p:ArtifactsPath=" + _artifacts + Path.DirectorySeparatorChar);
+            "-p:ArtifactsPath=" + _artifacts + Path.DirectorySeparatorChar,
+            .. severityArguments,
+            ]);
 
         try
         {
-            Assert.True(exitCode == 0, $"dotnet build exited with {exitCode}.");
+            Assert.True((exitCode == 0) == (expectedSeverity != "error"), $"dotnet build exited with {exitCode}.");
 
             // MSBuild repeats warnings (per project, in the summary): compare distinct lines.
             var diagnostics = output.Split('\n')
@@ -82,7 +100,7 @@ public sealed class BuildSampleTests : IDisposable
             Assert.True(match.Success, "Not a source diagnostic: " + single);
             Assert.Equal(Path.GetFullPath(Path.Combine(_root, SampleSource)), Path.GetFullPath(match.Groups["file"].Value));
             Assert.Equal(
-                ("warning", "CYM0012", ExpectedLine, ExpectedColumn, ExpectedMessage),
+                (expectedSeverity, "CYM0012", ExpectedLine, ExpectedColumn, ExpectedMessage),
                 (match.Groups["severity"].Value, match.Groups["id"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["message"].Value));
             Assert.Equal("https://github.com/cymbio-generated/cymbio-generated/blob/main/docs/diagnostics/CYM0012.md", match.Groups["help"].Value);
             Assert.Equal(Path.GetFullPath(Path.Combine(_root, SampleProject)), Path.GetFullPath(match.Groups["project"].Value));
@@ -93,7 +111,9 @@ public sealed class BuildSampleTests : IDisposable
 
             // The build really compiled both sample projects into the private folder.
             Assert.True(File.Exists(Path.Combine(_artifacts, "bin", "Cymbio.Analyzers.BuildSample.Api", configuration.ToLowerInvariant(), "Cymbio.Analyzers.BuildSample.Api.dll")), "The library was not built into the artifacts folder.");
-            Assert.True(File.Exists(Path.Combine(_artifacts, "bin", "Cymbio.Analyzers.BuildSample", configuration.ToLowerInvariant(), "Cymbio.Analyzers.BuildSample.dll")), "The sample was not built into the artifacts folder.");
+            Assert.True(
+                File.Exists(Path.Combine(_artifacts, "bin", "Cymbio.Analyzers.BuildSample", configuration.ToLowerInvariant(), "Cymbio.Analyzers.BuildSample.dll")) == (expectedSeverity != "error"),
+                "The sample was built despite an error, or not built without one.");
         }
         catch
         {
@@ -118,7 +138,7 @@ public sealed class BuildSampleTests : IDisposable
         }
     }
 
-    private (int ExitCode, string Output) Build(params string[] arguments)
+    private (int ExitCode, string Output) Build(string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
