@@ -27,7 +27,7 @@ public sealed class PackageConsumptionTests : IDisposable
     }
 
     [Fact]
-    public void PackedGenerator_LoadsInAFreshBuild_AndItsTablesAndAnalyzerWork()
+    public void PackedGenerator_LoadsInAFreshBuild_AndItsTablesAndAnalyzersWork()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
         var version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
@@ -70,8 +70,18 @@ public sealed class PackageConsumptionTests : IDisposable
             [Cymbio.CymbioScope("read:ordrs")]
             public interface ITypoApi { [Refit.Get("/x")] System.Threading.Tasks.Task<string> XAsync(); }
             """);
+        // The call-site analyzer reports a call whose scopes the enclosing grants lack (an error here: the consumer treats warnings as errors).
+        File.WriteAllText(Path.Combine(consumer, "Missing.cs"), """
+            namespace Consumer;
+            public static class Sync
+            {
+                [Cymbio.CymbioGrants(Cymbio.CymbioScopes.ReadOrders)]
+                public static System.Threading.Tasks.Task<string> AcceptAsync(IOrdersApi api) => api.AcceptAsync(1, 2);
+            }
+            """);
         var failed = Run(consumer, expectSuccess: false, "build", "Consumer.csproj");
         Assert.Contains("Typo.cs(2,21): error CYM0006: Unknown scope 'read:ordrs'; did you mean 'read:orders'?", failed);
+        Assert.Contains("Missing.cs(5,90): error CYM0012: 'IOrdersApi.AcceptAsync' requires 'write:fulfillments', which is not granted by [CymbioGrants] on 'Sync.AcceptAsync'", failed);
     }
 
     public void Dispose()
