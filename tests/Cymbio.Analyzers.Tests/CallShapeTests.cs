@@ -164,7 +164,7 @@ public sealed class CallShapeTests
             """).WithoutUnusedGrants()
             .Expect(Missing(0, "IFulfillmentsApi.AcceptAsync", "'write:fulfillments'", "the grants of the CymbioClientOptions created at line 7"));
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        await test.RunAsync();
+        await test.RunWithGeneratorAsync();
     }
 
     [Fact]

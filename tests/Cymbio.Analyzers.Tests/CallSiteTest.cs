@@ -73,14 +73,16 @@ internal sealed class CallSiteTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
         AssertCompilesWithGenerator(
             TestState.Sources.Select((s, i) => (Strip(s.content.ToString()), $"/0/Test{i}.cs")).ToArray(),
             TestState.AdditionalFiles.Select(f => (f.filename, f.content.ToString())).ToArray(),
-            TestState.AdditionalReferences);
+            TestState.AdditionalReferences,
+            TestState.OutputKind ?? OutputKind.DynamicallyLinkedLibrary);
     }
 
     /// <summary>Runs the generator and the declaration analyzer; no crash, no compiler error.</summary>
-    public static void AssertCompilesWithGenerator((string Source, string Path)[] sources, (string Path, string Content)[] files, IEnumerable<MetadataReference> extraReferences)
+    public static void AssertCompilesWithGenerator((string Source, string Path)[] sources, (string Path, string Content)[] files, IEnumerable<MetadataReference> extraReferences, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
         var references = TestEnvironment.References.AddRange(extraReferences.Where(r => r is not PortableExecutableReference { FilePath: { } path } || !TestEnvironment.References.OfType<PortableExecutableReference>().Any(e => e.FilePath == path)));
         var compilation = TestEnvironment.Compile(sources, references);
+        compilation = compilation.WithOptions(compilation.Options.WithOutputKind(outputKind));
         var outcome = TestEnvironment.Run(compilation, files.Select(f => TestEnvironment.Manifest(f.Content, f.Path)).ToArray());
         Xunit.Assert.Empty(outcome.Crashes);
         Xunit.Assert.Empty(outcome.Exceptions);
