@@ -259,7 +259,8 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
         }
 
         var name = BoundName(parameter);
-        return route is not null && (route.IndexOf("{" + name + "}", StringComparison.OrdinalIgnoreCase) >= 0 || route.IndexOf("{**" + name + "}", StringComparison.OrdinalIgnoreCase) >= 0)
+        var path = route is null ? string.Empty : route.IndexOf('?') is var mark and >= 0 ? route.Substring(0, mark) : route;
+        return path.IndexOf("{" + name + "}", StringComparison.OrdinalIgnoreCase) >= 0 || path.IndexOf("{**" + name + "}", StringComparison.OrdinalIgnoreCase) >= 0
             ? "path"
             : "query string";
     }
