@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
+using Cymbio.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -47,7 +46,7 @@ public sealed class BuildSampleTests : IDisposable
     public BuildSampleTests(ITestOutputHelper output)
     {
         _output = output;
-        _root = FindRepositoryRoot();
+        _root = Repository.Root;
         _artifacts = Path.Combine(Path.GetTempPath(), "cymbio-buildsample-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_artifacts);
     }
@@ -140,75 +139,14 @@ public sealed class BuildSampleTests : IDisposable
 
     private (int ExitCode, string Output) Build(string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        try
         {
-            WorkingDirectory = _root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            return DotnetProcess.Run(_root, arguments, Timeout);
         }
-
-        // The test host runs inside MSBuild's environment; a child build must start from a clean one.
-        foreach (var key in start.Environment.Keys.Where(static k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        catch (TimeoutException timeout)
         {
-            start.Environment.Remove(key);
+            _output.WriteLine(timeout.Message);
+            throw;
         }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-
-        var text = new StringBuilder();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Append(text, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(text, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            _output.WriteLine(Snapshot(text));
-            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish in {Timeout.TotalMinutes} minutes.");
-        }
-
-        process.WaitForExit(); // drains the redirected streams
-        return (process.ExitCode, Snapshot(text));
-    }
-
-    private static void Append(StringBuilder text, string? line)
-    {
-        if (line is not null)
-        {
-            lock (text)
-            {
-                text.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Snapshot(StringBuilder text)
-    {
-        lock (text)
-        {
-            return text.ToString();
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cymbio.Generated.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -34,18 +34,7 @@ public sealed class PublicApiTests
     }
 
     /// <summary>Found above the test binaries: CI builds map source paths (CallerFilePath) to <c>/_/</c>.</summary>
-    private static string ApprovedPath()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
-            {
-                return Path.Combine(directory.FullName, "tests", "Cymbio.Client.Tests", "PublicApi.approved.txt");
-            }
-        }
-
-        throw new InvalidOperationException("Cymbio.Generated.sln was not found above " + AppContext.BaseDirectory);
-    }
+    private static string ApprovedPath() => Cymbio.Tests.Shared.Repository.PathOf("tests", "Cymbio.Client.Tests", "PublicApi.approved.txt");
 
     private static string Describe(Assembly assembly)
     {

@@ -36,24 +36,8 @@ internal static class TestEnvironment
 
     public static string RepositoryManifest => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scopes.json"));
 
-    /// <summary>
-    /// The repository root, found above the test binaries (CallerFilePath is no help: CI builds map source paths to
-    /// <c>/_/</c> for determinism).
-    /// </summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cymbio.Generated.sln was not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The repository root.</summary>
+    public static string RepositoryRoot => Cymbio.Tests.Shared.Repository.Root;
 
     public static CSharpCompilation Compile(params string[] sources) => Compile(sources.Select((s, i) => (s, $"/0/Test{i}.cs")).ToArray());
 

@@ -1,8 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
+using Cymbio.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -21,7 +20,7 @@ public sealed class PackageConsumptionTests : IDisposable
     public PackageConsumptionTests(ITestOutputHelper output)
     {
         _output = output;
-        _root = FindRepositoryRoot();
+        _root = Repository.Root;
         _work = Path.Combine(Path.GetTempPath(), "cymbio-package-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_work);
     }
@@ -100,51 +99,10 @@ public sealed class PackageConsumptionTests : IDisposable
 
     private string Run(string directory, bool expectSuccess, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host runs inside MSBuild's environment; a child build must start from a clean one.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes.");
-        process.WaitForExit();
-        var text = stdout.ToString();
-        _output.WriteLine($"$ dotnet {string.Join(' ', arguments)} (exit {process.ExitCode})");
+        var (exitCode, text) = DotnetProcess.Run(directory, arguments, TimeSpan.FromMinutes(5));
+        _output.WriteLine($"$ dotnet {string.Join(' ', arguments)} (exit {exitCode})");
         _output.WriteLine(text);
-        Assert.True(expectSuccess == (process.ExitCode == 0), $"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{text}");
+        Assert.True(expectSuccess == (exitCode == 0), $"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n{text}");
         return text;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cymbio.Generated.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -425,16 +425,5 @@ public sealed class TokenExpiryTests
     }
 
     /// <summary>Found above the test binaries (CI maps CallerFilePath to <c>/_/</c>).</summary>
-    private static string RuntimeTestsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
-            {
-                return Path.Combine(directory.FullName, "tests", "Cymbio.Client.Tests", "Runtime");
-            }
-        }
-
-        throw new InvalidOperationException("Cymbio.Generated.sln was not found above " + AppContext.BaseDirectory);
-    }
+    private static string RuntimeTestsDirectory() => Cymbio.Tests.Shared.Repository.PathOf("tests", "Cymbio.Client.Tests", "Runtime");
 }

@@ -127,7 +127,7 @@ public sealed class TransportSecurityTests
     [Trait("Category", "Reliability")]
     public void E1_NoProductCodeOverridesCertificateValidation()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Cymbio.Tests.Shared.Repository.PathOf("src");
         var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -294,19 +294,6 @@ public sealed class TransportSecurityTests
         request.Options.Set(new HttpRequestOptionsKey<string>("Refit.MethodName"), methodName);
         request.Options.Set(new HttpRequestOptionsKey<string>("Refit.RelativePathTemplate"), template);
         return request;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (Cymbio.Generated.sln) was not found above " + AppContext.BaseDirectory);
     }
 
     private static X509Certificate2 SelfSignedCertificate()
