@@ -461,6 +461,16 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
             block.RegisterOperationAction(
                 context =>
                 {
+                    // (a, b) = …: every local it assigns gets a value the analysis does not follow.
+                    foreach (var local in ((IDeconstructionAssignmentOperation)context.Operation).Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                    {
+                        facts.MarkUnknown(local.Local);
+                    }
+                },
+                OperationKind.DeconstructionAssignment);
+            block.RegisterOperationAction(
+                context =>
+                {
                     // A local passed by reference can change behind the analysis's back.
                     if (context.Operation is IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation local })
                     {

@@ -78,6 +78,40 @@ public sealed class GrantSourceTests
     }
 
     [Fact]
+    public async Task LocalsWithMoreThanOneValue_AreNotTraced()
+    {
+        await Test("""
+            [assembly: CymbioGrants(CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments)]
+
+            namespace Sample;
+
+            public static class Sync
+            {
+                public static async Task RunAsync(bool flag, IFulfillmentsApi injected)
+                {
+                    var readOnly = new CymbioClient(new CymbioClientOptions { Grants = { CymbioScopes.ReadOrders } }).Create<IFulfillmentsApi>();
+                    var reassigned = readOnly;
+                    if (flag)
+                    {
+                        reassigned = injected;
+                    }
+
+                    var deconstructed = readOnly;
+                    (deconstructed, _) = (injected, 1);
+                    var byRef = readOnly;
+                    Swap(ref byRef, injected);
+                    await reassigned.AcceptAsync(1, 2);
+                    await deconstructed.AcceptAsync(1, 2);
+                    await byRef.AcceptAsync(1, 2);
+                    await readOnly.{|#0:AcceptAsync|}(1, 2);
+                }
+
+                private static void Swap(ref IFulfillmentsApi api, IFulfillmentsApi other) => api = other;
+            }
+            """).Expect(Missing(0, "IFulfillmentsApi.AcceptAsync", "'write:fulfillments'", "the grants of the CymbioClientOptions created at line 13")).RunWithGeneratorAsync();
+    }
+
+    [Fact]
     public async Task FieldInitialisedInTheConstructorOfAPartialClass_IsTraced()
     {
         var part1 = Usings + """
