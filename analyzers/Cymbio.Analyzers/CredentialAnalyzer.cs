@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Cymbio.Generators;
@@ -41,7 +42,8 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(context => AnalyzeOptionsInitializer(context, symbols), OperationKind.ObjectOrCollectionInitializer);
             start.RegisterOperationAction(context => AnalyzeOptionsAssignment(context, symbols), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(context => AnalyzeRefitArguments(context, symbols), OperationKind.Invocation);
+            var routes = new ConcurrentDictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
+            start.RegisterOperationAction(context => AnalyzeRefitArguments(context, symbols, routes), OperationKind.Invocation);
             start.RegisterOperationAction(context => AnalyzeInterpolation(context, symbols), OperationKind.InterpolatedString);
             start.RegisterOperationAction(context => AnalyzeConcatenation(context, symbols), OperationKind.Binary);
             start.RegisterSymbolAction(context => AnalyzeRefitMethod(context, symbols), SymbolKind.Method);
@@ -158,11 +160,24 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A password, client secret or token passed to a Refit parameter that goes to the path or query.</summary>
-    private static void AnalyzeRefitArguments(OperationAnalysisContext context, CymbioSymbols symbols)
+    private static void AnalyzeRefitArguments(OperationAnalysisContext context, CymbioSymbols symbols, ConcurrentDictionary<IMethodSymbol, string?> routes)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.ContainingType?.TypeKind != TypeKind.Interface || !ScopeSymbols.TryGetHttp(method.OriginalDefinition, out _, out var route, out _))
+        if (method.ContainingType?.TypeKind != TypeKind.Interface || invocation.Arguments.IsEmpty)
+        {
+            return;
+        }
+
+        // The route of a Refit method ("" without a route, null when it is no Refit method), read once per method.
+        var definition = method.OriginalDefinition;
+        if (!routes.TryGetValue(definition, out var route))
+        {
+            route = ScopeSymbols.TryGetHttp(definition, out _, out var template, out _) ? template ?? string.Empty : null;
+            routes.TryAdd(definition, route);
+        }
+
+        if (route is null)
         {
             return;
         }

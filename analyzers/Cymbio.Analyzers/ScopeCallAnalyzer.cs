@@ -183,7 +183,11 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
         {
             foreach (var scope in scopes)
             {
-                _used.TryAdd(scope, 0);
+                // ContainsKey takes no lock; after the first calls every scope is there.
+                if (!_used.ContainsKey(scope))
+                {
+                    _used.TryAdd(scope, 0);
+                }
             }
         }
 
@@ -410,6 +414,7 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol _type;
         private readonly List<CallSite> _calls = new();
         private readonly Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>> _members = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<(object Scope, ISymbol Symbol), Grants?> _traced = new();
 
         public TypeCollector(CompilationState state, INamedTypeSymbol type)
         {
@@ -557,14 +562,9 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
 
         private void AddCall(IOperation operation, IMethodSymbol method, IOperation? receiver, ISymbol owner, BlockFacts facts, Location location)
         {
-            if (InsideNameOf(operation))
-            {
-                return;
-            }
-
             receiver = Receiver(receiver);
             var required = _state.Requirement(method, receiver?.Type);
-            if (required.IsEmpty)
+            if (required.IsEmpty || InsideNameOf(operation))
             {
                 return;
             }
@@ -612,10 +612,10 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
             switch (value)
             {
                 case ILocalReferenceOperation local:
-                    return facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1) : null;
+                    return Traced(facts, local.Local, () => facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1) : null);
 
                 case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsOwn(member) && member is not IPropertyReferenceOperation { Arguments.Length: > 0 }:
-                    return SingleMemberValue(member.Member) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1) : null;
+                    return Traced(this, member.Member.OriginalDefinition, () => SingleMemberValue(member.Member) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1) : null);
 
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
@@ -637,6 +637,22 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// Remembers what a local (per block) or an own member traced to: a type's calls usually share a few receivers,
+        /// and <see cref="Resolve(Action{Diagnostic}, CancellationToken)"/> runs once per type, on one thread.
+        /// </summary>
+        private Grants? Traced(object scope, ISymbol symbol, Func<Grants?> trace)
+        {
+            var key = (scope, symbol);
+            if (!_traced.TryGetValue(key, out var grants))
+            {
+                grants = trace();
+                _traced[key] = grants;
+            }
+
+            return grants;
         }
 
         private Grants? TraceCreation(IObjectCreationOperation creation, BlockFacts facts, ILocalSymbol? via, int depth)
