@@ -48,6 +48,9 @@ public static class SyntheticCompilation
     /// <summary>Gets the parse options of every synthetic syntax tree.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+    /// <summary>Gets the metadata references of the synthetic compilation: the running shared framework, Refit and Cymbio.Client.</summary>
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
     /// <summary>Gets the repository's <c>scopes.json</c> as an additional file.</summary>
     public static AdditionalText Manifest => LazyManifest.Value;
 
