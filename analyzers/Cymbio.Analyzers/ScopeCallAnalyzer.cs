@@ -431,22 +431,49 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
             var inConstructor = owner is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
             var getter = owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property } ? property : null;
 
-            block.RegisterOperationAction(context => OnInvocation((IInvocationOperation)context.Operation, owner, facts), OperationKind.Invocation);
-            block.RegisterOperationAction(context => OnMethodReference((IMethodReferenceOperation)context.Operation, owner, facts), OperationKind.MethodReference);
-            block.RegisterOperationAction(
-                context =>
-                {
-                    var declarator = (IVariableDeclaratorOperation)context.Operation;
+            // One action for every kind the block needs (each registration costs the driver a delegate per block).
+            block.RegisterOperationAction(context => OnOperation(context.Operation, owner, facts, inConstructor, getter), getter is null ? Kinds : KindsWithReturn);
+        }
+
+        private static readonly OperationKind[] Kinds =
+        {
+            OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.VariableDeclarator,
+            OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment,
+            OperationKind.DeconstructionAssignment, OperationKind.FieldInitializer, OperationKind.PropertyInitializer,
+        };
+
+        private static readonly OperationKind[] KindsWithReturn = Kinds.Concat(new[] { OperationKind.Return }).ToArray();
+
+        private void OnOperation(IOperation operation, ISymbol owner, BlockFacts facts, bool inConstructor, IPropertySymbol? getter)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    MarkByReference(invocation.Arguments, facts);
+                    OnInvocation(invocation, owner, facts);
+                    break;
+                case IMethodReferenceOperation reference:
+                    OnMethodReference(reference, owner, facts);
+                    break;
+                case IObjectCreationOperation creation:
+                    MarkByReference(creation.Arguments, facts);
+                    break;
+                case IVariableDeclaratorOperation declarator:
                     if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
                     {
                         facts.AddValue(declarator.Symbol, initializer.Value);
                     }
-                },
-                OperationKind.VariableDeclarator);
-            block.RegisterOperationAction(
-                context =>
-                {
-                    var assignment = (IAssignmentOperation)context.Operation;
+
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    // (a, b) = …: every local it assigns gets a value the analysis does not follow.
+                    foreach (var local in deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                    {
+                        facts.MarkUnknown(local.Local);
+                    }
+
+                    break;
+                case IAssignmentOperation assignment:
                     switch (assignment.Target)
                     {
                         case ILocalReferenceOperation local when assignment is ISimpleAssignmentOperation:
@@ -459,57 +486,38 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
                             AddMember(member.Member, assignment.Value, facts);
                             break;
                     }
-                },
-                OperationKind.SimpleAssignment,
-                OperationKind.CompoundAssignment,
-                OperationKind.CoalesceAssignment);
-            block.RegisterOperationAction(
-                context =>
-                {
-                    // (a, b) = …: every local it assigns gets a value the analysis does not follow.
-                    foreach (var local in ((IDeconstructionAssignmentOperation)context.Operation).Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
-                    {
-                        facts.MarkUnknown(local.Local);
-                    }
-                },
-                OperationKind.DeconstructionAssignment);
-            block.RegisterOperationAction(
-                context =>
-                {
-                    // A local passed by reference can change behind the analysis's back.
-                    if (context.Operation is IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation local })
-                    {
-                        facts.MarkUnknown(local.Local);
-                    }
-                },
-                OperationKind.Argument);
-            block.RegisterOperationAction(
-                context =>
-                {
-                    switch (context.Operation)
-                    {
-                        case IFieldInitializerOperation field:
-                            foreach (var initialized in field.InitializedFields)
-                            {
-                                AddMember(initialized, field.Value, facts);
-                            }
 
-                            break;
-                        case IPropertyInitializerOperation property:
-                            foreach (var initialized in property.InitializedProperties)
-                            {
-                                AddMember(initialized, property.Value, facts);
-                            }
-
-                            break;
-                        case IReturnOperation { ReturnedValue: { } value } when getter is not null:
-                            AddMember(getter, value, facts);
-                            break;
+                    break;
+                case IFieldInitializerOperation field:
+                    foreach (var initialized in field.InitializedFields)
+                    {
+                        AddMember(initialized, field.Value, facts);
                     }
-                },
-                OperationKind.FieldInitializer,
-                OperationKind.PropertyInitializer,
-                OperationKind.Return);
+
+                    break;
+                case IPropertyInitializerOperation property:
+                    foreach (var initialized in property.InitializedProperties)
+                    {
+                        AddMember(initialized, property.Value, facts);
+                    }
+
+                    break;
+                case IReturnOperation { ReturnedValue: { } value } when getter is not null:
+                    AddMember(getter, value, facts);
+                    break;
+            }
+        }
+
+        /// <summary>A local passed by reference can change behind the analysis's back.</summary>
+        private static void MarkByReference(ImmutableArray<IArgumentOperation> arguments, BlockFacts facts)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument is { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation local })
+                {
+                    facts.MarkUnknown(local.Local);
+                }
+            }
         }
 
         private void AddMember(ISymbol member, IOperation value, BlockFacts facts)
