@@ -117,10 +117,10 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
             var document = solution.GetDocument(group.Key)!;
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var root = editor.OriginalRoot;
+            var constants = ScopeConstants(editor.SemanticModel.Compilation);
             foreach (var edit in group)
             {
                 var node = root.FindNode(edit.Key.Span, getInnermostNodeForTie: true);
-                var constants = ScopeConstants(editor.SemanticModel.Compilation);
                 switch (edit.Key.Kind)
                 {
                     case "Attribute" when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute:

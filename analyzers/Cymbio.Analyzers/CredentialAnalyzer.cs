@@ -293,24 +293,20 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
         return parameter.Name;
     }
 
-    private static ISymbol? SecretMember(IOperation value, CymbioSymbols symbols)
+    private static ISymbol? SecretMember(IOperation value, CymbioSymbols symbols) =>
+        WithoutConversions(value) is IPropertyReferenceOperation property && symbols.IsSecret(property.Property) ? property.Property : null;
+
+    private static string? GrantTypeName(IOperation value) =>
+        WithoutConversions(value) is IFieldReferenceOperation { Field: { HasConstantValue: true } field } ? field.Name : null;
+
+    private static IOperation WithoutConversions(IOperation value)
     {
         while (value is IConversionOperation conversion)
         {
             value = conversion.Operand;
         }
 
-        return value is IPropertyReferenceOperation property && symbols.IsSecret(property.Property) ? property.Property : null;
-    }
-
-    private static string? GrantTypeName(IOperation value)
-    {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value is IFieldReferenceOperation { Field: { HasConstantValue: true } field } ? field.Name : null;
+        return value;
     }
 
     private static bool IsNull(IOperation value) => value.ConstantValue is { HasValue: true, Value: null };

@@ -348,13 +348,14 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
     /// <summary>What one operation block (a method body, an initializer) says about its locals.</summary>
     private sealed class BlockFacts
     {
+        private readonly object _gate = new();
         private readonly Dictionary<ILocalSymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<IOperation>> _grantAdds = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _unknown = new(SymbolEqualityComparer.Default);
 
         public void AddValue(ILocalSymbol local, IOperation value)
         {
-            lock (this)
+            lock (_gate)
             {
                 if (!_values.TryGetValue(local, out var list))
                 {
@@ -367,7 +368,7 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
 
         public void AddGrant(ILocalSymbol local, IOperation value)
         {
-            lock (this)
+            lock (_gate)
             {
                 if (!_grantAdds.TryGetValue(local, out var list))
                 {
@@ -380,7 +381,7 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
 
         public void MarkUnknown(ILocalSymbol local)
         {
-            lock (this)
+            lock (_gate)
             {
                 _unknown.Add(local);
             }
@@ -389,7 +390,7 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
         /// <summary>The one value a local ever gets in this block, or <see langword="null"/>.</summary>
         public IOperation? SingleValue(ILocalSymbol local)
         {
-            lock (this)
+            lock (_gate)
             {
                 return !_unknown.Contains(local) && _values.TryGetValue(local, out var list) && list.Count == 1 ? list[0] : null;
             }
@@ -398,7 +399,7 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
         /// <summary>The values added to a local options object's <c>Grants</c>; <see langword="null"/> when it escapes analysis.</summary>
         public IReadOnlyList<IOperation>? GrantAdds(ILocalSymbol local)
         {
-            lock (this)
+            lock (_gate)
             {
                 return _unknown.Contains(local) ? null : _grantAdds.TryGetValue(local, out var list) ? list : Array.Empty<IOperation>();
             }
