@@ -166,7 +166,8 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
                 List<ScopeReference> references;
                 if (method.ContainingType.TypeKind == TypeKind.Interface && ScopeSymbols.IsCandidateOperation(method))
                 {
-                    references = ScopeSymbols.RequirementOf(method, (INamedTypeSymbol)key.Target);
+                    var target = (INamedTypeSymbol)key.Target;
+                    references = Requirements.Of(ScopeSymbols.OperationFor(method, target), target).Scopes;
                 }
                 else
                 {

@@ -104,11 +104,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingRequirement = Create(
         DiagnosticIds.MissingRequirement,
-        "Operation has no scope requirement",
-        "'{0}' is an operation of the scoped interface '{1}' but requires no scope; add [CymbioScope] to the method or the interface",
+        "Operation declares no scope requirement",
+        "'{0}' is an operation of the scoped interface '{1}' but declares no scope requirement, so the runtime refuses its calls; add [CymbioScope] with its scopes, or [CymbioNoScope] if it needs none, to the method or an interface",
         DeclarationCategory,
         DiagnosticSeverity.Warning,
-        "In an interface that declares scopes, every operation should declare what it needs, so that least-privilege tokens and the call-site analyzer can work.");
+        "In an interface that declares scopes, every operation must declare what it needs: [CymbioScope] with scopes, or [CymbioNoScope]. One that declares nothing (or an empty [CymbioScope]) would otherwise be sent with any grants; the runtime refuses it instead.");
 
     public static readonly DiagnosticDescriptor IndistinguishableOverloads = Create(
         DiagnosticIds.IndistinguishableOverloads,

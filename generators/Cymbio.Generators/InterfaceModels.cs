@@ -15,7 +15,8 @@ internal sealed record PendingConstant(string Name, bool QualifiedByCymbioScopes
 /// <param name="Signature">The method's signature, for documentation.</param>
 /// <param name="DeclaringInterface">The interface that declares the method.</param>
 /// <param name="HttpMethod">The HTTP verb, or null for a custom Refit attribute.</param>
-/// <param name="Route">The route template as written.</param>
+/// <param name="Route">The route template as Refit reports it (<see cref="RefitRoutes.Template"/>).</param>
+/// <param name="IsDeclared">Whether a requirement was declared (<see cref="Requirement.IsDeclared"/>); undeclared operations are refused at run time.</param>
 /// <param name="Scopes">Scopes known at generation time, canonical.</param>
 /// <param name="Constants">Fully qualified references to string constants whose value only the final compilation knows.</param>
 /// <param name="PendingConstants">Unbound names, resolved against the manifest before emission.</param>
@@ -26,6 +27,7 @@ internal sealed record OperationModel(
     string DeclaringInterface,
     string? HttpMethod,
     string? Route,
+    bool IsDeclared,
     EquatableArray<string> Scopes,
     EquatableArray<string> Constants,
     EquatableArray<PendingConstant> PendingConstants,
@@ -88,6 +90,7 @@ internal static class InterfaceReader
             }
         }
 
+        var prefix = RefitRoutes.PathPrefixOf(type);
         var operations = new List<OperationModel>();
         foreach (var method in ScopeSymbols.OperationCandidates(type))
         {
@@ -97,12 +100,12 @@ internal static class InterfaceReader
                 continue;
             }
 
-            var requirement = ScopeSymbols.RequirementOf(method, type, compilation, cancellationToken);
+            var requirement = Requirements.Of(method, type, compilation, cancellationToken);
             var scopes = new List<string>();
             var constants = new List<string>();
             var pending = new List<PendingConstant>();
             var errors = new List<string>();
-            foreach (var reference in requirement)
+            foreach (var reference in requirement.Scopes)
             {
                 switch (reference.Kind)
                 {
@@ -125,11 +128,12 @@ internal static class InterfaceReader
             }
 
             operations.Add(new OperationModel(
-                method.Name,
+                ScopeSymbols.OperationName(method),
                 Signature(method),
                 method.ContainingType.OriginalDefinition.ToDisplayString(),
                 verb,
-                route,
+                RefitRoutes.Template(prefix, route),
+                requirement.IsDeclared,
                 new EquatableArray<string>(ScopeSymbols.Canonical(scopes).ToArray()),
                 new EquatableArray<string>(ScopeSymbols.Canonical(constants).ToArray()),
                 EquatableArray<PendingConstant>.From(pending.Distinct()),
@@ -149,7 +153,7 @@ internal static class InterfaceReader
 
     private static string Signature(IMethodSymbol method)
     {
-        var builder = new StringBuilder(method.Name);
+        var builder = new StringBuilder(ScopeSymbols.OperationName(method));
         if (method.TypeParameters.Length > 0)
         {
             builder.Append('<').Append(string.Join(", ", method.TypeParameters.Select(static p => p.Name))).Append('>');

@@ -245,8 +245,10 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var interfaceScoped = ScopeSymbols.HasScopeAttribute(type);
+            var interfaceScoped = ScopeSymbols.HasRequirementAttribute(type);
+            var prefix = RefitRoutes.PathPrefixOf(type);
             var operations = new List<(IMethodSymbol Method, string? Verb, string? Route, ImmutableArray<string> Scopes, bool Own)>();
+            var undeclaredInherited = new List<string>();
             foreach (var method in ScopeSymbols.OperationCandidates(type))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -259,41 +261,56 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
 
                 if (!hasHttp)
                 {
-                    if (own && (interfaceScoped || ScopeSymbols.HasScopeAttribute(method)))
+                    if (own && (interfaceScoped || ScopeSymbols.HasRequirementAttribute(method)))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ScopedMethodWithoutHttpAttribute, method.Locations.FirstOrDefault(), method.Name));
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ScopedMethodWithoutHttpAttribute, method.Locations.FirstOrDefault(), ScopeSymbols.OperationName(method)));
                     }
 
                     continue;
                 }
 
-                var requirement = ScopeSymbols.RequirementOf(method, type, compilation: null, context.CancellationToken);
-                if (requirement.Any(static r => r.Kind != ScopeReferenceKind.Literal))
+                var requirement = Requirements.Of(method, type, compilation: null, context.CancellationToken);
+                if (requirement.Scopes.Any(static r => r.Kind != ScopeReferenceKind.Literal))
                 {
                     // An argument the compiler could not bind: it reports the error; judging the rest would mislead.
                     continue;
                 }
 
-                var scopes = ScopeSymbols.Canonical(requirement.Select(static r => r.Text));
-                operations.Add((method, verb, route, scopes, own));
+                var scopes = ScopeSymbols.Canonical(requirement.Scopes.Select(static r => r.Text));
+                var name = ScopeSymbols.OperationName(method);
+                operations.Add((method, verb, RefitRoutes.Template(prefix, route), scopes, own));
                 if (!own)
                 {
+                    // An inherited operation is judged where it is declared. An interface that is not scoped itself is
+                    // not checked, so an operation it declares that stays undeclared up to here is reported here.
+                    var declaring = method.ContainingType.OriginalDefinition;
+                    if (!requirement.IsDeclared && !ScopeSymbols.DeclaresScopes(declaring) && !ScopeSymbols.InheritsScopes(declaring))
+                    {
+                        undeclaredInherited.Add(method.ContainingType.Name + "." + name);
+                    }
+
                     continue;
                 }
 
                 var location = method.Locations.FirstOrDefault();
-                if (scopes.IsEmpty)
+                if (!requirement.IsDeclared)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingRequirement, location, method.Name, type.Name));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingRequirement, location, name, type.Name));
                 }
                 else if (verb is "GET" or "HEAD" && scopes.FirstOrDefault(ScopeNames.IsWrite) is { } write)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.WriteScopeOnSafeMethod, location, method.Name, verb, write));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.WriteScopeOnSafeMethod, location, name, verb, write));
                 }
-                else if (verb is "POST" or "PUT" or "PATCH" or "DELETE" && scopes.All(ScopeNames.IsRead))
+                else if (verb is "POST" or "PUT" or "PATCH" or "DELETE" && !scopes.IsEmpty && scopes.All(ScopeNames.IsRead))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReadScopesOnUnsafeMethod, location, method.Name, verb, string.Join(" ", scopes)));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReadScopesOnUnsafeMethod, location, name, verb, string.Join(" ", scopes)));
                 }
+            }
+
+            if (undeclaredInherited.Count > 0)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.MissingRequirement, type.Locations.FirstOrDefault(), string.Join(", ", undeclaredInherited), type.Name));
             }
 
             for (var i = 0; i < operations.Count; i++)
@@ -302,7 +319,7 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                 {
                     var a = operations[j];
                     var b = operations[i];
-                    if (a.Method.Name == b.Method.Name
+                    if (ScopeSymbols.OperationName(a.Method) == ScopeSymbols.OperationName(b.Method)
                         && a.Verb == b.Verb
                         && a.Route == b.Route
                         && !a.Scopes.SequenceEqual(b.Scopes)
@@ -312,7 +329,7 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                         context.ReportDiagnostic(Diagnostic.Create(
                             DiagnosticDescriptors.IndistinguishableOverloads,
                             location,
-                            b.Method.Name,
+                            ScopeSymbols.OperationName(b.Method),
                             $"{b.Verb ?? "?"} {b.Route}",
                             Describe(a.Scopes),
                             Describe(b.Scopes)));

@@ -52,7 +52,8 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             }
         });
 
-        // Scoped interfaces: the attribute on the interface, on one of its methods, or on an inherited interface.
+        // Scoped interfaces: [CymbioScope] or [CymbioNoScope] on the interface, on one of its methods, or on an
+        // inherited interface.
         var onInterfaces = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ScopeSymbols.ScopeAttributeMetadataName,
@@ -66,6 +67,15 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 static (node, _) => node is MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
                 static (ctx, cancellationToken) => ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, ctx.SemanticModel.Compilation, cancellationToken))
             .WithTrackingName(TrackingNames.ScopedMethods);
+
+        var noScope = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ScopeSymbols.NoScopeAttributeMetadataName,
+                static (node, _) => node is InterfaceDeclarationSyntax or MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
+                static (ctx, cancellationToken) => ctx.TargetSymbol is IMethodSymbol method
+                    ? ReadFromMethod(method, ctx.SemanticModel.Compilation, cancellationToken)
+                    : InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, ctx.SemanticModel.Compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.NoScopeDeclarations);
 
         var derived = context.SyntaxProvider
             .CreateSyntaxProvider(
@@ -81,8 +91,9 @@ public sealed class ScopeGenerator : IIncrementalGenerator
 
         var tables = onInterfaces.Collect()
             .Combine(onMethods.Collect())
+            .Combine(noScope.Collect())
             .Combine(derived.Collect())
-            .SelectMany(static (all, _) => Distinct(all.Left.Left, all.Left.Right, all.Right))
+            .SelectMany(static (all, _) => Distinct(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
             .WithTrackingName(TrackingNames.ScopeTables);
 
         // [CymbioScope(CymbioScopes.ReadPurchaseOrders)] naming a constant generated from this project's own manifest
@@ -109,20 +120,21 @@ public sealed class ScopeGenerator : IIncrementalGenerator
     }
 
     /// <summary>
-    /// Reads the interface behind a method-level attribute, once per interface: only for the first attributed method,
-    /// and only when the interface itself has no attribute (the interface pipeline covers that case).
+    /// Reads the interface behind a method-level attribute, once per interface: only for the first method with
+    /// <c>[CymbioScope]</c> or <c>[CymbioNoScope]</c>, and only when the interface itself has neither (the interface
+    /// pipelines cover that case).
     /// </summary>
     private static InterfaceModel? ReadFromMethod(IMethodSymbol? method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
         var type = method?.ContainingType;
-        if (type is null || type.TypeKind != TypeKind.Interface || ScopeSymbols.HasScopeAttribute(type))
+        if (type is null || type.TypeKind != TypeKind.Interface || ScopeSymbols.HasRequirementAttribute(type))
         {
             return null;
         }
 
         foreach (var member in type.GetMembers())
         {
-            if (member is IMethodSymbol candidate && ScopeSymbols.HasScopeAttribute(candidate))
+            if (member is IMethodSymbol candidate && ScopeSymbols.HasRequirementAttribute(candidate))
             {
                 return SymbolEqualityComparer.Default.Equals(candidate, method) ? InterfaceReader.Read(type, compilation, cancellationToken) : null;
             }

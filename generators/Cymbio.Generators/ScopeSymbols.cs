@@ -38,11 +38,14 @@ internal readonly record struct ScopeReference(ScopeReferenceKind Kind, string T
 internal static class ScopeSymbols
 {
     public const string ScopeAttributeMetadataName = "Cymbio.CymbioScopeAttribute";
+    public const string NoScopeAttributeMetadataName = "Cymbio.CymbioNoScopeAttribute";
     public const string GrantsAttributeMetadataName = "Cymbio.CymbioGrantsAttribute";
     public const string ScopeDefinitionAttributeMetadataName = "Cymbio.CymbioScopeDefinitionAttribute";
     public const string ScopeSetMetadataName = "Cymbio.ScopeSet";
 
     public static bool IsScopeAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioScopeAttribute");
+
+    public static bool IsNoScopeAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioNoScopeAttribute");
 
     public static bool IsGrantsAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioGrantsAttribute");
 
@@ -61,17 +64,34 @@ internal static class ScopeSymbols
         return false;
     }
 
-    /// <summary>Whether the interface declares scopes itself: on the interface or on one of its own methods.</summary>
+    /// <summary>Whether the symbol carries <c>[CymbioScope]</c> or <c>[CymbioNoScope]</c>: it declares a requirement, maybe none.</summary>
+    public static bool HasRequirementAttribute(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (IsScopeAttribute(attribute) || IsNoScopeAttribute(attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the interface declares requirements itself: <c>[CymbioScope]</c> or <c>[CymbioNoScope]</c> on the
+    /// interface or on one of its own methods.
+    /// </summary>
     public static bool DeclaresScopes(INamedTypeSymbol type)
     {
-        if (HasScopeAttribute(type))
+        if (HasRequirementAttribute(type))
         {
             return true;
         }
 
         foreach (var member in type.GetMembers())
         {
-            if (member is IMethodSymbol method && HasScopeAttribute(method))
+            if (member is IMethodSymbol method && HasRequirementAttribute(method))
             {
                 return true;
             }
@@ -314,49 +334,81 @@ internal static class ScopeSymbols
         return false;
     }
 
-    /// <summary>Whether the method is one Refit implements (abstract, ordinary, instance).</summary>
+    /// <summary>
+    /// Whether the method is one Refit implements: abstract, instance, and ordinary or an explicit re-abstraction of
+    /// a base interface's method (<c>abstract Task&lt;T&gt; IBase.Op();</c>).
+    /// </summary>
     public static bool IsCandidateOperation(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.Ordinary && method.IsAbstract && !method.IsStatic;
+        method.IsAbstract && !method.IsStatic
+        && (method.MethodKind == MethodKind.Ordinary
+            || (method.MethodKind == MethodKind.ExplicitInterfaceImplementation && method.ExplicitInterfaceImplementations.Length > 0));
 
-    /// <summary>The scope requirement of a method as seen from the interface <paramref name="target"/>.</summary>
-    public static List<ScopeReference> RequirementOf(IMethodSymbol method, INamedTypeSymbol target, Compilation? compilation = null, CancellationToken cancellationToken = default)
-    {
-        var scopes = ScopesOf(method, compilation, out var onMethod, cancellationToken);
-        if (onMethod)
-        {
-            return scopes;
-        }
+    /// <summary>The name Refit reports for an operation (<c>Refit.MethodName</c>): an explicit re-abstraction reports the name of the method it re-abstracts.</summary>
+    public static string OperationName(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.ExplicitInterfaceImplementation && method.ExplicitInterfaceImplementations.Length > 0
+            ? method.ExplicitInterfaceImplementations[0].Name
+            : method.Name;
 
-        scopes = ScopesOf(method.ContainingType.OriginalDefinition, compilation, out var onDeclaring, cancellationToken);
-        if (onDeclaring)
-        {
-            return scopes;
-        }
-
-        return SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, target.OriginalDefinition)
-            ? scopes
-            : ScopesOf(target, compilation, out _, cancellationToken);
-    }
-
-    /// <summary>Own methods in declaration order, then those of every inherited interface.</summary>
+    /// <summary>
+    /// Own operations in declaration order, then those of every inherited interface; a base method that an interface
+    /// of the hierarchy re-abstracts explicitly is replaced by the re-abstraction (Refit implements that one).
+    /// </summary>
     public static IEnumerable<IMethodSymbol> OperationCandidates(INamedTypeSymbol type)
     {
-        foreach (var member in type.GetMembers())
+        var reabstracted = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var member in MembersOf(type))
         {
-            if (member is IMethodSymbol method && IsCandidateOperation(method))
+            if (member is IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation, IsAbstract: true } method)
+            {
+                foreach (var implemented in method.ExplicitInterfaceImplementations)
+                {
+                    reabstracted.Add(implemented.OriginalDefinition);
+                }
+            }
+        }
+
+        foreach (var member in MembersOf(type))
+        {
+            if (member is IMethodSymbol method && IsCandidateOperation(method) && !reabstracted.Contains(method.OriginalDefinition))
             {
                 yield return method;
             }
+        }
+    }
+
+    /// <summary>The operation behind a call of <paramref name="method"/> on <paramref name="target"/>: the re-abstraction of it in the target's hierarchy, if any.</summary>
+    public static IMethodSymbol OperationFor(IMethodSymbol method, INamedTypeSymbol target)
+    {
+        var definition = method.OriginalDefinition;
+        foreach (var member in MembersOf(target))
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation, IsAbstract: true } candidate)
+            {
+                foreach (var implemented in candidate.ExplicitInterfaceImplementations)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, definition))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        return method;
+    }
+
+    private static IEnumerable<ISymbol> MembersOf(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            yield return member;
         }
 
         foreach (var baseInterface in type.AllInterfaces)
         {
             foreach (var member in baseInterface.GetMembers())
             {
-                if (member is IMethodSymbol method && IsCandidateOperation(method))
-                {
-                    yield return method;
-                }
+                yield return member;
             }
         }
     }

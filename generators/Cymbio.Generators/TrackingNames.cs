@@ -21,6 +21,9 @@ internal static class TrackingNames
     /// <summary>Interfaces whose methods carry <c>[CymbioScope]</c>.</summary>
     public const string ScopedMethods = nameof(ScopedMethods);
 
+    /// <summary>Interfaces carrying <c>[CymbioNoScope]</c>, or whose methods do.</summary>
+    public const string NoScopeDeclarations = nameof(NoScopeDeclarations);
+
     /// <summary>Interfaces without attributes that inherit a scoped interface.</summary>
     public const string DerivedInterfaces = nameof(DerivedInterfaces);
 
@@ -40,6 +43,6 @@ internal static class TrackingNames
     public static readonly string[] All =
     {
         ManifestParsed, ManifestMerged, CompilationFacts, ScopeConstants,
-        ScopedInterfaces, ScopedMethods, DerivedInterfaces, ScopeTables, ManifestConstantNames, ScopeTableSources,
+        ScopedInterfaces, ScopedMethods, NoScopeDeclarations, DerivedInterfaces, ScopeTables, ManifestConstantNames, ScopeTableSources,
     };
 }

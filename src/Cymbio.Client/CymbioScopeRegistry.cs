@@ -179,14 +179,16 @@ public static class CymbioScopeRegistry
             return true;
         }
 
+        /// <summary>An operation requiring what both require; undeclared when either is (fail closed).</summary>
         private static CymbioOperation Merge(CymbioOperation a, CymbioOperation b) =>
-            a.Scopes.IsSupersetOf(b.Scopes) && SameKey(a, b)
+            a.Scopes.IsSupersetOf(b.Scopes) && SameKey(a, b) && (!a.IsDeclared || b.IsDeclared)
                 ? a
                 : new CymbioOperation(
                     a.MethodName,
                     string.Equals(a.HttpMethod, b.HttpMethod, StringComparison.OrdinalIgnoreCase) ? a.HttpMethod : null,
                     string.Equals(a.RouteTemplate, b.RouteTemplate, StringComparison.Ordinal) ? a.RouteTemplate : null,
-                    a.Scopes.Union(b.Scopes));
+                    a.Scopes.Union(b.Scopes),
+                    a.IsDeclared && b.IsDeclared);
 
         private static bool SameKey(CymbioOperation a, CymbioOperation b) =>
             string.Equals(a.HttpMethod, b.HttpMethod, StringComparison.OrdinalIgnoreCase)

@@ -111,6 +111,39 @@ public sealed class CallShapeTests
     }
 
     [Fact]
+    public async Task CallsThroughAnUnannotatedLeaf_NeedTheNearestDefault_AndReabstractionsTheirOwn()
+    {
+        await Test("""
+            namespace Sample;
+
+            public interface IChainBaseApi { [Get("/items")] Task<string> List(); }
+            [CymbioScope(CymbioScopes.ReadVariants)] public interface IChainMidApi : IChainBaseApi;
+            public interface IChainLeafApi : IChainMidApi;
+
+            public interface IBaseOp { Task<string> Op(); }
+            [CymbioScope(CymbioScopes.WriteFulfillments)]
+            public interface IReabstractApi : IBaseOp
+            {
+                [Get("/op")]
+                abstract Task<string> IBaseOp.Op();
+            }
+
+            public sealed class Worker(IChainLeafApi leaf, IChainBaseApi unscoped, IReabstractApi reabstracted)
+            {
+                public async Task RunAsync()
+                {
+                    await leaf.{|#0:List|}();
+                    await unscoped.List();
+                    await reabstracted.{|#1:Op|}();
+                }
+            }
+            """).Expect(
+                Missing(0, "IChainBaseApi.List", "'read:variants'", "[assembly: CymbioGrants]"),
+                Missing(1, "IBaseOp.Op", "'write:fulfillments'", "[assembly: CymbioGrants]"))
+            .RunWithGeneratorAsync();
+    }
+
+    [Fact]
     public async Task RequirementFromAReferencedAssembly_IsReadFromMetadata()
     {
         await new CallSiteTest<ScopeCallAnalyzer>(Usings + Granted + """

@@ -42,6 +42,9 @@ internal sealed class DeclarationTest : CSharpAnalyzerTest<ScopeDeclarationAnaly
         Xunit.Assert.DoesNotContain(outcome.Errors, d => d.Id == "CS1029");
     }
 
+    /// <summary>The test source with the markup removed.</summary>
+    public string SourceWithoutMarkup => _source;
+
     public static DiagnosticResult Diagnostic(string id) => new(
         DiagnosticDescriptorsAccessor.ForId(id));
 

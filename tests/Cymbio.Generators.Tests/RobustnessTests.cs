@@ -190,7 +190,26 @@ public sealed class RobustnessTests
         {
             yield return ($"scopes.json prefix {length}", samples[0].Text, manifest.Substring(0, length));
         }
+
+        // Every character C# reads as a line break, inserted raw into the sources (inside strings, names and
+        // comments) and into the manifest's strings: generated code must still compile wherever such text lands.
+        var insertions = Math.Max(LineBreaks.Length, budget / 10);
+        var perText = Math.Max(1, insertions / (samples.Count + 1));
+        foreach (var (name, text) in samples.Append(("scopes.json", manifest)))
+        {
+            var insertStep = Math.Max(1, text.Length / perText);
+            for (int position = 1, k = 0; position < text.Length; position += insertStep, k++)
+            {
+                var lineBreak = LineBreaks[k % LineBreaks.Length];
+                var mutated = text.Insert(position, lineBreak);
+                var label = $"{name} with U+{(int)lineBreak[0]:X4} at {position}";
+                yield return name == "scopes.json" ? (label, samples[0].Text, mutated) : (label, mutated, manifest);
+            }
+        }
     }
+
+    /// <summary>CR, LF, NEL, LS and PS: what C# treats as the end of a line.</summary>
+    private static readonly string[] LineBreaks = { "\r", "\n", "\u0085", "\u2028", "\u2029" };
 
     [Fact]
     public void PreCanceledToken_ThrowsOperationCanceled_NotCS8785()

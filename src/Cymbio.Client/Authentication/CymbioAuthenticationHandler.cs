@@ -195,12 +195,29 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
                 $"{request.Method} {request.RequestUri?.AbsolutePath} is not a call of a Refit interface, so its scopes are unknown; no token is sent to Cymbio.");
         }
 
+        var name = interfaceType.Name + "." + methodName;
         if (!CymbioScopeRegistry.TryGetOperation(interfaceType, methodName, request, out var operation))
         {
-            var name = interfaceType.Name + "." + methodName;
-            Refuse(name, "no scope table");
+            if (!CymbioScopeRegistry.IsRegistered(interfaceType))
+            {
+                Refuse(name, "no scope table");
+                throw new InvalidOperationException(
+                    $"{interfaceType.Name} has no generated scope table, so the scopes of {name} are unknown: annotate it, or the interface that declares "
+                    + $"{methodName}, with [CymbioScope] (or [CymbioNoScope]); no token is sent to Cymbio.");
+            }
+
+            Refuse(name, "not in scope table");
             throw new InvalidOperationException(
-                $"{name} has no generated scope table (annotate {interfaceType.Name} with [CymbioScope]); no token is sent to Cymbio.");
+                $"The generated scope table of {interfaceType.Name} has no operation named {methodName}: the generator found no Refit HTTP attribute on it, "
+                + "or the table was generated from other source than the client; no token is sent to Cymbio.");
+        }
+
+        if (!operation.IsDeclared)
+        {
+            Refuse(name, "requirement not declared");
+            throw new InvalidOperationException(
+                $"{name} declares no scope requirement (CYM0008): put [CymbioScope(...)] with its scopes, or [CymbioNoScope] if it needs none, on the method "
+                + $"or on an interface between the one that declares it and {interfaceType.Name}; no token is sent to Cymbio.");
         }
 
         return (operation, interfaceType);
