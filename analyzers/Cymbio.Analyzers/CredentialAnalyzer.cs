@@ -129,7 +129,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeRefitMethod(SymbolAnalysisContext context, CymbioSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.ContainingType?.TypeKind != TypeKind.Interface || !ScopeSymbols.TryGetHttp(method, out _, out var route, out _))
+        if (method.ContainingType?.TypeKind != TypeKind.Interface || !ScopeSymbols.TryGetHttp(method, out var http, out _, out var route, out _))
         {
             return;
         }
@@ -142,8 +142,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
                 var key = pair.Split('=')[0];
                 if (IsCredentialName(key))
                 {
-                    var attribute = method.GetAttributes().First(a => a.AttributeClass?.ContainingNamespace?.Name == "Refit" && a.ConstructorArguments.Length > 0 && Equals(a.ConstructorArguments[0].Value, route));
-                    var location = attribute.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : method.Locations.FirstOrDefault();
+                    var location = http.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : method.Locations.FirstOrDefault();
                     context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.CredentialInUrl, location, $"The route of '{method.Name}'", "query string ('" + key + "')"));
                     return;
                 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -290,8 +291,16 @@ internal static class ScopeSymbols
     }
 
     /// <summary>The Refit HTTP attribute of a method: its verb (upper case, or null for a custom one) and route.</summary>
-    public static bool TryGetHttp(IMethodSymbol method, out string? verb, out string? route, out bool isErrorType)
+    public static bool TryGetHttp(IMethodSymbol method, out string? verb, out string? route, out bool isErrorType) =>
+        TryGetHttp(method, out _, out verb, out route, out isErrorType);
+
+    /// <summary>
+    /// The Refit HTTP attribute of a method — <c>[Get]</c> and the like, or any other subclass of
+    /// <c>Refit.HttpMethodAttribute</c> in any namespace — with its verb (upper case, or null for a custom one) and route.
+    /// </summary>
+    public static bool TryGetHttp(IMethodSymbol method, [NotNullWhen(true)] out AttributeData? http, out string? verb, out string? route, out bool isErrorType)
     {
+        http = null;
         verb = null;
         route = null;
         isErrorType = false;
@@ -328,6 +337,7 @@ internal static class ScopeSymbols
                 _ => null,
             } : null;
             route = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+            http = attribute;
             return true;
         }
 

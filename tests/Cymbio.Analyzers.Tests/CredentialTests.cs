@@ -87,6 +87,33 @@ public sealed class CredentialTests
     }
 
     [Fact]
+    public async Task CustomVerbAttributesOutsideRefit_AreAnalysedLikeBuiltInOnes()
+    {
+        await new CallSiteTest<CredentialAnalyzer>(Usings + """
+            using System.Net.Http;
+
+            namespace Sample;
+
+            public sealed class SearchVerbAttribute(string path) : HttpMethodAttribute(path)
+            {
+                public override HttpMethod Method => new("SEARCH");
+            }
+
+            public interface ISearchApi
+            {
+                [{|#0:SearchVerb("/find?api_key=demo")|}]
+                Task<string> Find();
+
+                [SearchVerb("/find")]
+                Task<string> FindBy(string {|#1:token|});
+            }
+            """).Expect(
+                InUrl(0, "The route of 'Find'", "query string ('api_key')"),
+                InUrl(1, "The parameter 'token' of 'FindBy'", "query string"))
+            .RunWithGeneratorAsync();
+    }
+
+    [Fact]
     public async Task SecretsPassedToQueryParametersOrFormattedIntoUrls_AreReported()
     {
         await new CallSiteTest<CredentialAnalyzer>(Usings + """
