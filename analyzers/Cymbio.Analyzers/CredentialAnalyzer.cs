@@ -252,7 +252,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     /// <summary>Where a Refit parameter ends up: "path", "query string", or <see langword="null"/> for headers, the body and the like.</summary>
     private static string? UrlPart(IParameterSymbol parameter, string? route, CymbioSymbols symbols)
     {
-        if (CymbioSymbols.Is(parameter.Type, symbols.CancellationToken))
+        if (IsCancellationToken(parameter.Type, symbols))
         {
             return null;
         }
@@ -278,6 +278,10 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
             ? "path"
             : "query string";
     }
+
+    /// <summary>A <c>CancellationToken</c> or <c>CancellationToken?</c>: Refit cancels the request with it and sends neither.</summary>
+    private static bool IsCancellationToken(ITypeSymbol type, CymbioSymbols symbols) =>
+        CymbioSymbols.Is(type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type, symbols.CancellationToken);
 
     private static string BoundName(IParameterSymbol parameter)
     {

@@ -114,6 +114,26 @@ public sealed class CredentialTests
     }
 
     [Fact]
+    public async Task NullableCancellationTokens_AreNotQueryValues()
+    {
+        await new CallSiteTest<CredentialAnalyzer>(Usings + """
+            using System.Threading;
+
+            namespace Sample;
+
+            public interface IOrdersApi
+            {
+                [Get("/v1/orders/{id}")]
+                Task<string> Get(int id, CancellationToken? token = default);
+
+                [Get("/v1/orders")]
+                Task<string> List(CancellationToken? cancellationToken, string {|#0:token|});
+            }
+            """).Expect(InUrl(0, "The parameter 'token' of 'List'", "query string"))
+            .RunWithGeneratorAsync();
+    }
+
+    [Fact]
     public async Task SecretsPassedToQueryParametersOrFormattedIntoUrls_AreReported()
     {
         await new CallSiteTest<CredentialAnalyzer>(Usings + """
