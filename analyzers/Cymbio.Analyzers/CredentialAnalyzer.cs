@@ -42,8 +42,8 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(context => AnalyzeOptionsInitializer(context, symbols), OperationKind.ObjectOrCollectionInitializer);
             start.RegisterOperationAction(context => AnalyzeOptionsAssignment(context, symbols), OperationKind.SimpleAssignment);
-            var routes = new ConcurrentDictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(context => AnalyzeRefitArguments(context, symbols, routes), OperationKind.Invocation);
+            var requests = new ConcurrentDictionary<IMethodSymbol, RefitRequest?>(SymbolEqualityComparer.Default);
+            start.RegisterOperationAction(context => AnalyzeRefitArguments(context, symbols, requests), OperationKind.Invocation);
             start.RegisterOperationAction(context => AnalyzeInterpolation(context, symbols), OperationKind.InterpolatedString);
             start.RegisterOperationAction(context => AnalyzeConcatenation(context, symbols), OperationKind.Binary);
             start.RegisterSymbolAction(context => AnalyzeRefitMethod(context, symbols), SymbolKind.Method);
@@ -129,11 +129,12 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeRefitMethod(SymbolAnalysisContext context, CymbioSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.ContainingType?.TypeKind != TypeKind.Interface || !ScopeSymbols.TryGetHttp(method, out var http, out _, out var route, out _))
+        if (RefitRequest.Of(method) is not { } request)
         {
             return;
         }
 
+        var route = request.Route;
         var query = route is null ? null : route.IndexOf('?') is var mark and >= 0 ? route.Substring(mark + 1) : null;
         if (query is not null)
         {
@@ -142,7 +143,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
                 var key = pair.Split('=')[0];
                 if (IsCredentialName(key))
                 {
-                    var location = http.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : method.Locations.FirstOrDefault();
+                    var location = request.Http.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : method.Locations.FirstOrDefault();
                     context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.CredentialInUrl, location, $"The route of '{method.Name}'", "query string ('" + key + "')"));
                     return;
                 }
@@ -151,7 +152,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
 
         foreach (var parameter in method.Parameters)
         {
-            if (UrlPart(parameter, route, symbols) is { } part && IsCredentialName(BoundName(parameter)))
+            if (UrlPart(parameter, request, symbols) is { } part && IsCredentialName(BoundName(parameter)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.CredentialInUrl, parameter.Locations.FirstOrDefault(), $"The parameter '{parameter.Name}' of '{method.Name}'", part));
             }
@@ -159,7 +160,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A password, client secret or token passed to a Refit parameter that goes to the path or query.</summary>
-    private static void AnalyzeRefitArguments(OperationAnalysisContext context, CymbioSymbols symbols, ConcurrentDictionary<IMethodSymbol, string?> routes)
+    private static void AnalyzeRefitArguments(OperationAnalysisContext context, CymbioSymbols symbols, ConcurrentDictionary<IMethodSymbol, RefitRequest?> requests)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -168,15 +169,8 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // The route of a Refit method ("" without a route, null when it is no Refit method), read once per method.
-        var definition = method.OriginalDefinition;
-        if (!routes.TryGetValue(definition, out var route))
-        {
-            route = ScopeSymbols.TryGetHttp(definition, out _, out var template, out _) ? template ?? string.Empty : null;
-            routes.TryAdd(definition, route);
-        }
-
-        if (route is null)
+        // Read once per method; null when it is no Refit method.
+        if (requests.GetOrAdd(method.OriginalDefinition, static definition => RefitRequest.Of(definition)) is not { } request)
         {
             return;
         }
@@ -184,7 +178,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter
-                && UrlPart(parameter.OriginalDefinition, route, symbols) is { } part
+                && UrlPart(parameter.OriginalDefinition, request, symbols) is { } part
                 && SecretMember(argument.Value, symbols) is { } secret)
             {
                 context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.CredentialInUrl, argument.Value.Syntax.GetLocation(), $"Passing '{secret.Name}' to '{method.Name}'", part));
@@ -249,20 +243,27 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
         return start < 0 ? null : text.Substring(start + 1, text.Length - start - 2);
     }
 
-    /// <summary>Where a Refit parameter ends up: "path", "query string", or <see langword="null"/> for headers, the body and the like.</summary>
-    private static string? UrlPart(IParameterSymbol parameter, string? route, CymbioSymbols symbols)
+    /// <summary>
+    /// Where a Refit parameter ends up: "path", "query string", or <see langword="null"/> for headers, the body,
+    /// multipart parts and the like.
+    /// </summary>
+    private static string? UrlPart(IParameterSymbol parameter, RefitRequest request, CymbioSymbols symbols)
     {
         if (IsCancellationToken(parameter.Type, symbols))
         {
             return null;
         }
 
+        var query = false;
         foreach (var attribute in parameter.GetAttributes())
         {
-            if (attribute.AttributeClass is { ContainingNamespace: { Name: "Refit", ContainingNamespace.IsGlobalNamespace: true } } type
-                && type.Name is "HeaderAttribute" or "HeaderCollectionAttribute" or "AuthorizeAttribute" or "BodyAttribute" or "PropertyAttribute")
+            switch (RefitName(attribute))
             {
-                return null;
+                case "HeaderAttribute" or "HeaderCollectionAttribute" or "AuthorizeAttribute" or "BodyAttribute" or "PropertyAttribute":
+                    return null;
+                case "QueryAttribute":
+                    query = true;
+                    break;
             }
         }
 
@@ -273,10 +274,15 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
         }
 
         var name = BoundName(parameter);
-        var path = route is null ? string.Empty : route.IndexOf('?') is var mark and >= 0 ? route.Substring(0, mark) : route;
-        return path.IndexOf("{" + name + "}", StringComparison.OrdinalIgnoreCase) >= 0 || path.IndexOf("{**" + name + "}", StringComparison.OrdinalIgnoreCase) >= 0
-            ? "path"
-            : "query string";
+        var route = request.Route ?? string.Empty;
+        var path = route.IndexOf('?') is var mark and >= 0 ? route.Substring(0, mark) : route;
+        if (path.IndexOf("{" + name + "}", StringComparison.OrdinalIgnoreCase) >= 0 || path.IndexOf("{**" + name + "}", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "path";
+        }
+
+        // Outside the path, Refit sends the parameters of a [Multipart] method as parts, unless they have [Query].
+        return request.IsMultipart && !query ? null : "query string";
     }
 
     /// <summary>A <c>CancellationToken</c> or <c>CancellationToken?</c>: Refit cancels the request with it and sends neither.</summary>
@@ -287,7 +293,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     {
         foreach (var attribute in parameter.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "AliasAsAttribute", ContainingNamespace.Name: "Refit" } && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string alias)
+            if (RefitName(attribute) == "AliasAsAttribute" && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string alias)
             {
                 return alias;
             }
@@ -295,6 +301,10 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
 
         return parameter.Name;
     }
+
+    /// <summary>The name of an attribute class in namespace <c>Refit</c>, else <see langword="null"/>.</summary>
+    private static string? RefitName(AttributeData attribute) =>
+        attribute.AttributeClass is { ContainingNamespace: { Name: "Refit", ContainingNamespace.IsGlobalNamespace: true } } type ? type.Name : null;
 
     private static ISymbol? SecretMember(IOperation value, CymbioSymbols symbols) =>
         WithoutConversions(value) is IPropertyReferenceOperation property && symbols.IsSecret(property.Property) ? property.Property : null;
@@ -313,4 +323,36 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsNull(IOperation value) => value.ConstantValue is { HasValue: true, Value: null };
+
+    /// <summary>What decides where a Refit method sends its parameters, read once per method.</summary>
+    private sealed class RefitRequest
+    {
+        private RefitRequest(AttributeData http, string? route, bool isMultipart)
+        {
+            Http = http;
+            Route = route;
+            IsMultipart = isMultipart;
+        }
+
+        /// <summary><c>[Get]</c> and the like, or a custom subclass of <c>Refit.HttpMethodAttribute</c>.</summary>
+        public AttributeData Http { get; }
+
+        /// <summary>The route template, with its query string if it has one.</summary>
+        public string? Route { get; }
+
+        /// <summary><c>[Multipart]</c>: parameters outside the path, the headers, the properties and <c>[Query]</c> are parts of the body.</summary>
+        public bool IsMultipart { get; }
+
+        /// <summary>The request of a Refit interface method, or <see langword="null"/> for any other method.</summary>
+        public static RefitRequest? Of(IMethodSymbol method)
+        {
+            if (method.ContainingType?.TypeKind != TypeKind.Interface || !ScopeSymbols.TryGetHttp(method, out var http, out _, out var route, out _))
+            {
+                return null;
+            }
+
+            var isMultipart = method.GetAttributes().Any(static a => RefitName(a) == "MultipartAttribute");
+            return new RefitRequest(http, route, isMultipart);
+        }
+    }
 }

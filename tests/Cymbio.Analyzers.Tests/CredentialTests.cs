@@ -134,6 +134,43 @@ public sealed class CredentialTests
     }
 
     [Fact]
+    public async Task MultipartParts_AreNotUrlValues_ButPathAndQueryParametersOfMultipartMethodsAre()
+    {
+        await new CallSiteTest<CredentialAnalyzer>(Usings + """
+            namespace Sample;
+
+            public interface IUploadApi
+            {
+                [Multipart]
+                [Post("/v1/upload")]
+                Task<string> Upload(string password, byte[] bytes);
+
+                [Multipart]
+                [Post("/v1/upload/{password}")]
+                Task<string> UploadTo(string {|#0:password|}, byte[] bytes);
+
+                [Multipart]
+                [Post("/v1/upload")]
+                Task<string> UploadWith([Query] string {|#1:token|}, [AliasAs("secret")] string key, byte[] bytes);
+            }
+
+            public static class Calls
+            {
+                public static async Task RunAsync(IUploadApi api, CymbioToken token, byte[] bytes)
+                {
+                    await api.Upload(token.AccessToken, bytes);
+                    await api.UploadWith("x", token.AccessToken, bytes);
+                    await api.UploadTo({|#2:token.AccessToken|}, bytes);
+                }
+            }
+            """).Expect(
+                InUrl(0, "The parameter 'password' of 'UploadTo'", "path"),
+                InUrl(1, "The parameter 'token' of 'UploadWith'", "query string"),
+                InUrl(2, "Passing 'AccessToken' to 'UploadTo'", "path"))
+            .RunWithGeneratorAsync();
+    }
+
+    [Fact]
     public async Task SecretsPassedToQueryParametersOrFormattedIntoUrls_AreReported()
     {
         await new CallSiteTest<CredentialAnalyzer>(Usings + """
