@@ -281,8 +281,10 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
             return "path";
         }
 
-        // Outside the path, Refit sends the parameters of a [Multipart] method as parts, unless they have [Query].
-        return request.IsMultipart && !query ? null : "query string";
+        // Outside the path, Refit sends the parameters of a [Multipart] method as parts, and the one reference-type
+        // parameter of a POST, PUT or PATCH (an array, a list) as the body; [Query] keeps either in the query string.
+        var body = request.IsMultipart || (request.HasImplicitBody && parameter.Type.IsReferenceType && parameter.Type.SpecialType != SpecialType.System_String);
+        return body && !query ? null : "query string";
     }
 
     /// <summary>A <c>CancellationToken</c> or <c>CancellationToken?</c>: Refit cancels the request with it and sends neither.</summary>
@@ -327,11 +329,12 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     /// <summary>What decides where a Refit method sends its parameters, read once per method.</summary>
     private sealed class RefitRequest
     {
-        private RefitRequest(AttributeData http, string? route, bool isMultipart)
+        private RefitRequest(AttributeData http, string? route, bool isMultipart, bool hasImplicitBody)
         {
             Http = http;
             Route = route;
             IsMultipart = isMultipart;
+            HasImplicitBody = hasImplicitBody;
         }
 
         /// <summary><c>[Get]</c> and the like, or a custom subclass of <c>Refit.HttpMethodAttribute</c>.</summary>
@@ -343,16 +346,22 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
         /// <summary><c>[Multipart]</c>: parameters outside the path, the headers, the properties and <c>[Query]</c> are parts of the body.</summary>
         public bool IsMultipart { get; }
 
+        /// <summary>A POST, PUT or PATCH without <c>[Multipart]</c> or a <c>[Body]</c> parameter: its reference-type parameter is the body.</summary>
+        public bool HasImplicitBody { get; }
+
         /// <summary>The request of a Refit interface method, or <see langword="null"/> for any other method.</summary>
         public static RefitRequest? Of(IMethodSymbol method)
         {
-            if (method.ContainingType?.TypeKind != TypeKind.Interface || !ScopeSymbols.TryGetHttp(method, out var http, out _, out var route, out _))
+            if (method.ContainingType?.TypeKind != TypeKind.Interface || !ScopeSymbols.TryGetHttp(method, out var http, out var verb, out var route, out _))
             {
                 return null;
             }
 
             var isMultipart = method.GetAttributes().Any(static a => RefitName(a) == "MultipartAttribute");
-            return new RefitRequest(http, route, isMultipart);
+            var hasImplicitBody = !isMultipart
+                && verb is "POST" or "PUT" or "PATCH"
+                && !method.Parameters.Any(static p => p.GetAttributes().Any(static a => RefitName(a) == "BodyAttribute"));
+            return new RefitRequest(http, route, isMultipart, hasImplicitBody);
         }
     }
 }

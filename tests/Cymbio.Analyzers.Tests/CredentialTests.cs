@@ -171,6 +171,38 @@ public sealed class CredentialTests
     }
 
     [Fact]
+    public async Task ImplicitBodiesOfPostPutAndPatch_AreNotUrlValues()
+    {
+        await new CallSiteTest<CredentialAnalyzer>(Usings + """
+            using System.Collections.Generic;
+
+            namespace Sample;
+
+            public interface ITokensApi
+            {
+                [Post("/v1/tokens/revoke")]
+                Task<string> Revoke(string[] token);
+
+                [Put("/v1/tokens")]
+                Task<string> Replace(IReadOnlyList<string> token, int version);
+
+                [Post("/v1/tokens/revoke")]
+                Task<string> RevokeWithReason([Body] string reason, string[] {|#0:token|});
+
+                [Patch("/v1/tokens")]
+                Task<string> Update([Query] string[] {|#1:token|});
+
+                [Get("/v1/tokens")]
+                Task<string> List(string[] {|#2:token|});
+            }
+            """).Expect(
+                InUrl(0, "The parameter 'token' of 'RevokeWithReason'", "query string"),
+                InUrl(1, "The parameter 'token' of 'Update'", "query string"),
+                InUrl(2, "The parameter 'token' of 'List'", "query string"))
+            .RunWithGeneratorAsync();
+    }
+
+    [Fact]
     public async Task SecretsPassedToQueryParametersOrFormattedIntoUrls_AreReported()
     {
         await new CallSiteTest<CredentialAnalyzer>(Usings + """
