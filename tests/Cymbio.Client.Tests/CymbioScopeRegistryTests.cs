@@ -383,8 +383,27 @@ public sealed class CymbioScopeRegistryTests
         Assert.Throws<ArgumentNullException>(() => new CymbioOperation("PingAsync", "GET", "/", null!));
     }
 
-    // Only for the registration tests above; neither has [CymbioScope], so the generator leaves them alone.
+    [Fact]
+    public void UndeclaredOverload_MakesTheMergedOperationUndeclared()
+    {
+        var declared = new CymbioOperation("FindAsync", "GET", "/find", Scopes(CymbioScopes.ReadOrders));
+        var undeclared = new CymbioOperation("FindAsync", "GET", "/find", ScopeSet.Empty, isDeclared: false);
+        CymbioScopeRegistry.Register(typeof(IUndeclaredByHand), () => new[] { declared, undeclared });
+
+        // Nothing tells the two apart: the merged operation requires both and is refused, like the undeclared one.
+        Assert.True(CymbioScopeRegistry.TryGetOperation(typeof(IUndeclaredByHand), "FindAsync", "GET", "/find", out var merged));
+        Assert.False(merged.IsDeclared);
+        Assert.Equal(Scopes(CymbioScopes.ReadOrders), merged.Scopes);
+        Assert.Equal("FindAsync (GET /find): (no requirement declared)", merged.ToString());
+        Assert.NotEqual(new CymbioOperation("FindAsync", "GET", "/find", ScopeSet.Empty), undeclared);
+    }
+
+    // Only for the registration tests above; none has [CymbioScope], so the generator leaves them alone.
     private interface IRegisteredByHand
+    {
+    }
+
+    private interface IUndeclaredByHand
     {
     }
 

@@ -78,6 +78,7 @@ public sealed class FailClosedOperationTests
         var request = Assert.Single(server.ApiRequests);
         Assert.Equal("/v3/users", request.Path);
         Assert.NotNull(request.BearerToken);
+        Assert.Null(Assert.Single(server.TokenRequests).Scope); // least privilege for no scope: a token requested without one
         var operation = Assert.Single(CymbioScopeRegistry.GetOperations(typeof(INoScopeApi)), o => o.MethodName == nameof(INoScopeApi.ListUsersAsync));
         Assert.True(operation.IsDeclared);
         Assert.True(operation.Scopes.IsEmpty);
