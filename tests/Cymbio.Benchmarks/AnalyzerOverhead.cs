@@ -5,13 +5,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Cymbio.Analyzers;
 using Cymbio.Generators;
+using Cymbio.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -239,18 +239,10 @@ public static class AnalyzerProject
     /// </summary>
     public static void WriteProject(string directory)
     {
-        var root = RepositoryRoot();
-        Directory.CreateDirectory(directory);
-        foreach (var (path, text) in Sources)
-        {
-            var target = Path.Combine(directory, path.TrimStart('/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, text);
-        }
-
+        var root = Repository.Root;
+        WriteSources(directory, Sources);
         File.WriteAllText(Path.Combine(directory, "scopes.json"), SyntheticCompilation.Manifest.GetText()!.ToString());
-        var refit = typeof(Refit.GetAttribute).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-            ?? typeof(Refit.GetAttribute).Assembly.GetName().Version!.ToString(3);
+        var refit = SyntheticCompilation.RefitVersion;
         File.WriteAllText(Path.Combine(directory, "Synthetic.App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
 
@@ -275,6 +267,17 @@ public static class AnalyzerProject
 
             """);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {Sources.Length} files, scopes.json and Synthetic.App.csproj to {Path.GetFullPath(directory)}"));
+    }
+
+    /// <summary>Writes each (path, text) pair below <paramref name="directory"/>, the path taken as relative to it.</summary>
+    public static void WriteSources(string directory, IEnumerable<(string Path, string Text)> sources)
+    {
+        foreach (var (path, text) in sources)
+        {
+            var target = Path.Combine(directory, path.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, text);
+        }
     }
 
     /// <summary>Diagnostic counts by id, for example <c>CYM0012 ×250</c>.</summary>
@@ -508,19 +511,6 @@ public static class AnalyzerProject
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Cymbio.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (Cymbio.Generated.sln) is not above the benchmarks.");
-    }
-
     private static ImmutableArray<MetadataReference> LoadReferences() => SyntheticCompilation.References
         .Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
         .Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Options.OptionsValidationException).Assembly.Location));
@@ -688,7 +678,7 @@ public static class AnalyzerTelemetry
         return new Cost(wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(static v => v).ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;

@@ -11,6 +11,7 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Cymbio.Tests.Shared;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Cymbio.Benchmarks;
@@ -57,8 +58,18 @@ public static class SyntheticCompilation
     /// <summary>Gets the type of Refit's own source generator, loaded from the Refit package.</summary>
     public static Type RefitGeneratorType => LazyRefitGeneratorType.Value;
 
-    /// <summary>The C# files of the synthetic project, as (path, text) pairs.</summary>
-    public static IEnumerable<(string Path, string Text)> Sources()
+    /// <summary>Gets the version of the Refit package the benchmarks reference, for example <c>16.4.0</c>.</summary>
+    public static string RefitVersion { get; } =
+        typeof(Refit.GetAttribute).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(Refit.GetAttribute).Assembly.GetName().Version!.ToString(3);
+
+    /// <summary>
+    /// The C# files of the synthetic project, as (path, text) pairs. With <paramref name="consumer"/>, the variant a
+    /// consumer's build compiles without warnings, which the generator benchmarks do not use: the methods left without a
+    /// scope (CYM0008 in a build) get one, and the last method of every 40th interface (from the 6th on) overloads the
+    /// one before it (<c>GetThing8Async</c> with a query parameter).
+    /// </summary>
+    public static IEnumerable<(string Path, string Text)> Sources(bool consumer = false)
     {
         yield return ("/synthetic/Models.cs", """
             namespace Synthetic.Api;
@@ -73,7 +84,7 @@ public static class SyntheticCompilation
         yield return (UnrelatedPath, UnrelatedSource(null));
         for (var i = 0; i < InterfaceCount; i++)
         {
-            yield return (string.Create(CultureInfo.InvariantCulture, $"/synthetic/Api/IThings{i}Api.cs"), InterfaceSource(i));
+            yield return (string.Create(CultureInfo.InvariantCulture, $"/synthetic/Api/IThings{i}Api.cs"), InterfaceSource(i, consumer, overload: consumer && i % 40 == 5));
         }
     }
 
@@ -144,7 +155,7 @@ public static class SyntheticCompilation
         }
     }
 
-    private static string InterfaceSource(int i)
+    private static string InterfaceSource(int i, bool consumer, bool overload)
     {
         // Three shapes, in turn: scope on the interface only; scopes on methods only; both (methods override some).
         var shape = i % 3;
@@ -160,7 +171,9 @@ public static class SyntheticCompilation
         b.Append(CultureInfo.InvariantCulture, $"public interface IThings{i}Api\n{{\n");
         for (var j = 0; j < MethodsPerInterface; j++)
         {
-            var verb = Verbs[j % Verbs.Length];
+            // The overload: the last method takes the name of the one before it (a GET) and adds a query parameter.
+            var overloads = overload && j == MethodsPerInterface - 1;
+            var verb = overloads ? Verbs[(j - 1) % Verbs.Length] : Verbs[j % Verbs.Length];
             var route = j < Verbs.Length
                 ? string.Create(CultureInfo.InvariantCulture, $"/v3/suppliers/{{supplierId}}/things{i}/{{id}}")
                 : string.Create(CultureInfo.InvariantCulture, $"/v3/suppliers/{{supplierId}}/things{i}/{{id}}/part{j}");
@@ -172,7 +185,7 @@ public static class SyntheticCompilation
             b.Append(CultureInfo.InvariantCulture, $"    [{verb}(\"{route}\")]\n");
             var methodScope = shape switch
             {
-                1 => j % 5 == 4 ? null : Scopes[(i + j) % Scopes.Length],
+                1 => j % 5 == 4 && !consumer ? null : Scopes[(i + j) % Scopes.Length],
                 2 => j % 2 == 1 ? Scopes[7 + ((i + j) % 7)] : null,
                 _ => null,
             };
@@ -191,6 +204,7 @@ public static class SyntheticCompilation
 
             b.Append(verb switch
             {
+                "Get" when overloads => FormattableString.Invariant($"    Task<Thing> GetThing{j - 1}Async(long supplierId, long id, [Query] int page);\n"),
                 "Get" => FormattableString.Invariant($"    Task<Thing> GetThing{j}Async(long supplierId, long id);\n"),
                 "Post" => FormattableString.Invariant($"    Task<Thing> CreateThing{j}Async(long supplierId, long id, [Body] Thing body);\n"),
                 "Put" => FormattableString.Invariant($"    Task UpdateThing{j}Async(long supplierId, long id, [Body] Thing body);\n"),
@@ -264,16 +278,8 @@ public static class SyntheticCompilation
             yield return Path.Combine(recorded, relative);
         }
 
-        // 2. The NuGet global packages folder: NUGET_PACKAGES, or the default ~/.nuget/packages.
-        var version = typeof(Refit.GetAttribute).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-            ?? typeof(Refit.GetAttribute).Assembly.GetName().Version!.ToString(3);
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (!string.IsNullOrEmpty(packages))
-        {
-            yield return Path.Combine(packages, "refit", version, relative);
-        }
-
-        yield return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages", "refit", version, relative);
+        // 2. The NuGet global packages folder.
+        yield return Path.Combine(PackageFeed.GlobalPackagesFolder, "refit", RefitVersion, relative);
     }
 
     /// <summary>An additional file whose text is read once.</summary>

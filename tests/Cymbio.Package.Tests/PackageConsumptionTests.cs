@@ -31,7 +31,7 @@ public sealed class PackageConsumptionTests : IDisposable
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
         var version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
         var feed = Path.Combine(_work, "feed");
-        Run(_root, "pack", "src/Cymbio.Client/Cymbio.Client.csproj", "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version);
+        Run(_root, PackageFeed.PackClientArguments(configuration, feed, version));
         Assert.Single(Directory.GetFiles(feed, "Cymbio.Client." + version + ".nupkg"));
 
         var consumer = Path.Combine(_work, "consumer");
@@ -40,21 +40,7 @@ public sealed class PackageConsumptionTests : IDisposable
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), File.ReadAllText(Path.Combine(template, "Consumer.csproj.txt")).Replace("$CYMBIO_VERSION$", version));
         File.Copy(Path.Combine(template, "Program.cs.txt"), Path.Combine(consumer, "Program.cs"));
         File.Copy(Path.Combine(template, "scopes.json"), Path.Combine(consumer, "scopes.json"));
-        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="global" value="{globalPackages}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        PackageFeed.WriteNuGetConfig(consumer, feed);
 
         var output = Run(consumer, "run", "--project", "Consumer.csproj");
         Assert.Contains("ListAsync -> read:orders", output);
