@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cymbio.Generators;
@@ -147,10 +148,17 @@ internal static class Emitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// The scope table of one interface: a compact text table (one string constant, see the runtime's
+    /// <c>CymbioScopeTableText</c>) registered from a module initializer, and the per-method view as one-line properties
+    /// reading the parsed scopes by index. Issue 8 measured the earlier form — a property initializer, a
+    /// <c>ScopeSet.Create</c> call and an operation constructor per operation, registered through a lambda — at several
+    /// times the compile cost; text and array reads cost the compiler almost nothing.
+    /// </summary>
     public static string EmitScopeTable(InterfaceModel model, bool registerWithModuleInitializer)
     {
         var names = MemberNames(model);
-        var w = Header();
+        var w = Header(nullable: false);
 
         // What cannot be generated fails the build, with the reason, rather than leave a scope out of the table.
         foreach (var operation in model.Operations)
@@ -168,9 +176,7 @@ internal static class Emitter
         }
 
         var display = Xml(model.DisplayName);
-        w.Line("/// <summary>")
-         .Line($"/// The OAuth scopes required by the operations of <c>{display}</c>, from the <c>[CymbioScope]</c> attributes of the interface and of the interfaces it inherits.")
-         .Line("/// </summary>")
+        w.Line($"/// <summary>The OAuth scopes required by the operations of <c>{display}</c> (<c>[CymbioScope]</c>, <c>[CymbioNoScope]</c>, inherited ones included).</summary>")
          .Line(GeneratedCode)
          .Open($"{(model.IsPublic ? "public" : "internal")} static partial class {model.ClassName}");
 
@@ -183,46 +189,38 @@ internal static class Emitter
                 continue;
             }
 
-            var declared = operation.DeclaringInterface == model.DisplayName ? string.Empty : $", inherited from <c>{Xml(operation.DeclaringInterface)}</c>";
-            w.Line("/// <summary>")
-             .Line($"/// Scopes required by <c>{Xml(operation.Signature)}</c> (<c>{Xml(operation.HttpMethod ?? "?")} {Xml(operation.Route ?? string.Empty)}</c>{declared}):")
-             .Line($"/// {DescribeScopes(operation)}.")
-             .Line("/// </summary>")
-             .Line($"public static global::Cymbio.ScopeSet {names[i]} {{ get; }} = {ScopeSetExpression(operation)};")
-             .Line();
-        }
-
-        w.Line($"/// <summary>Every operation of <c>{display}</c>, inherited ones included, with the scopes it requires.</summary>")
-         .Line("public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations { get; } = new global::Cymbio.CymbioOperation[]")
-         .Line("{");
-        for (var i = 0; i < model.Operations.Length; i++)
-        {
-            var operation = model.Operations[i];
-            var declared = operation.IsDeclared ? string.Empty : ", isDeclared: false";
-            w.Line($"    new global::Cymbio.CymbioOperation({Literal(operation.MethodName)}, {NullableLiteral(operation.HttpMethod)}, {NullableLiteral(operation.Route)}, {names[i]}{declared}),");
-        }
-
-        w.Line("};");
-        if (!registerWithModuleInitializer)
-        {
-            w.Close();
-            if (indent)
-            {
-                w.Close();
-            }
-
-            return w.ToString();
+            var inherited = operation.DeclaringInterface == model.DisplayName ? string.Empty : $", inherited from <c>{Xml(operation.DeclaringInterface)}</c>";
+            w.Line($"/// <summary><c>{Xml(operation.Signature)}</c>, <c>{Xml(operation.HttpMethod ?? "?")} {Xml(operation.Route ?? string.Empty)}</c>{inherited}: {DescribeScopes(operation)}.</summary>")
+             .Line($"public static global::Cymbio.ScopeSet {names[i]} => {ScopesField}[{i.ToString(CultureInfo.InvariantCulture)}];");
         }
 
         w.Line()
-         .Line($"/// <summary>Registers this table with <see cref=\"global::Cymbio.CymbioScopeRegistry\"/> when the module loads.</summary>")
-         .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
-         .Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]")
-         .Line("internal static void RegisterCymbioScopes()")
-         .Line("{")
-         .Line($"    global::Cymbio.CymbioScopeRegistry.Register(typeof({model.TypeOfName}), static () => Operations);")
-         .Line("}")
-         .Close();
+         .Line($"/// <summary>Every operation of <c>{display}</c>, inherited ones included, with the scopes it requires.</summary>")
+         .Line($"public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof({model.TypeOfName}));")
+         .Line()
+         .Line($"private static readonly global::Cymbio.ScopeSet[] {ScopesField} = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof({model.TypeOfName}), {TableConstant});")
+         .Line()
+         .Line("// Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.")
+         .Line($"private const string {TableConstant} =");
+        for (var i = 0; i < model.Operations.Length; i++)
+        {
+            w.Line("    " + TableRecord(model.Operations[i]) + (i == model.Operations.Length - 1 ? ";" : " +"));
+        }
+
+        if (model.Operations.Length == 0)
+        {
+            w.Line("    \"\";");
+        }
+
+        if (registerWithModuleInitializer)
+        {
+            w.Line()
+             .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
+             .Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]")
+             .Line($"internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof({model.TypeOfName}), {TableConstant});");
+        }
+
+        w.Close();
         if (indent)
         {
             w.Close();
@@ -230,6 +228,40 @@ internal static class Emitter
 
         return w.ToString();
     }
+
+    private const string ScopesField = "s_cymbioScopes";
+    private const string TableConstant = "CymbioScopeTable";
+
+    /// <summary>One record of the table: a C# string expression (literals, and constant references for scopes only the final compilation knows).</summary>
+    private static string TableRecord(OperationModel operation)
+    {
+        var head = operation.MethodName + "\t" + (operation.HttpMethod ?? string.Empty) + "\t";
+        var tail = operation.Route is null ? "\n" : "\t" + EscapeRoute(operation.Route) + "\n";
+        if (!operation.IsDeclared)
+        {
+            return Literal(head + "!" + tail);
+        }
+
+        if (operation.Constants.IsEmpty)
+        {
+            return Literal(head + string.Join(" ", operation.Scopes) + tail);
+        }
+
+        var parts = new List<string> { Literal(head + string.Join(string.Empty, operation.Scopes.Select(static s => s + " "))) };
+        for (var i = 0; i < operation.Constants.Length; i++)
+        {
+            parts.Add(operation.Constants[i]);
+            if (i < operation.Constants.Length - 1)
+            {
+                parts.Add("\" \"");
+            }
+        }
+
+        parts.Add(Literal(tail));
+        return "(" + string.Join(" + ", parts) + ")";
+    }
+
+    private static string EscapeRoute(string route) => route.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n");
 
     /// <summary>
     /// One member per method name when its overloads agree on the scopes; otherwise <c>Name_1</c>, <c>Name_2</c>… in
@@ -255,7 +287,7 @@ internal static class Emitter
         // own members, gets underscores appended until it is (in declaration order, so the result is deterministic).
         var used = new HashSet<string>(System.StringComparer.Ordinal)
         {
-            "Operations", "RegisterCymbioScopes", model.ClassName,
+            "Operations", "RegisterCymbioScopes", ScopesField, TableConstant, model.ClassName,
             "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
         };
         var names = new string[model.Operations.Length];
@@ -299,24 +331,6 @@ internal static class Emitter
         return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 
-    private static string ScopeSetExpression(OperationModel operation)
-    {
-        if (operation.Scopes.IsEmpty && operation.Constants.IsEmpty)
-        {
-            return "global::Cymbio.ScopeSet.Empty";
-        }
-
-        var arguments = new List<string>();
-        foreach (var scope in operation.Scopes)
-        {
-            arguments.Add(Literal(scope));
-        }
-
-        // Constants whose value only the final compilation knows (they depend on generated code): referenced by name.
-        arguments.AddRange(operation.Constants);
-        return $"global::Cymbio.ScopeSet.Create({string.Join(", ", arguments)})";
-    }
-
     private static string DescribeScopes(OperationModel operation)
     {
         if (!operation.IsDeclared)
@@ -355,15 +369,16 @@ internal static class Emitter
 
     private static bool IsLineBreak(char c) => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
 
-    private static SourceWriter Header() => new SourceWriter()
-        .Line("// <auto-generated/>")
-        .Line("// Generated by Cymbio.Generators from scopes.json and [CymbioScope] attributes. Do not edit.")
-        .Line("#nullable enable")
-        .Line();
+    /// <summary>The file header; scope tables leave nullable analysis off, which costs the compiler time and annotates nothing there.</summary>
+    private static SourceWriter Header(bool nullable = true)
+    {
+        var writer = new SourceWriter()
+            .Line("// <auto-generated/>")
+            .Line("// Generated by Cymbio.Generators from scopes.json and [CymbioScope] attributes. Do not edit.");
+        return nullable ? writer.Line("#nullable enable").Line() : writer.Line();
+    }
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    private static string NullableLiteral(string? value) => value is null ? "null" : Literal(value);
 
     private static string Sentence(string description)
     {

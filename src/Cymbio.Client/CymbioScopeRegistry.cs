@@ -31,6 +31,54 @@ public static class CymbioScopeRegistry
         Tables[interfaceType] = new Table(operations);
     }
 
+    /// <summary>
+    /// Registers the scope table of a scoped Refit interface in the compact text form generated code uses (one record
+    /// per operation: name, HTTP method, scopes, route template). Called by generated code; parsed on first use; a later
+    /// registration for the same interface replaces the earlier one.
+    /// </summary>
+    /// <param name="interfaceType">The interface; for a generic interface, its generic type definition.</param>
+    /// <param name="table">The table text, as generated.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void Register(Type interfaceType, string table)
+    {
+        ArgumentNullException.ThrowIfNull(interfaceType);
+        ArgumentNullException.ThrowIfNull(table);
+        Tables[interfaceType] = new Table(() => CymbioScopeTableText.Parse(table), table);
+    }
+
+    /// <summary>
+    /// The scopes of each operation of <paramref name="table"/>, in table order: the generated per-method view reads them
+    /// by index. Registers the table first when the interface has none yet (a compilation without module initializers).
+    /// Called by generated code.
+    /// </summary>
+    /// <param name="interfaceType">The interface; for a generic interface, its generic type definition.</param>
+    /// <param name="table">The table text, as generated.</param>
+    /// <returns>A new array with one scope set per operation.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static ScopeSet[] GetOperationScopes(Type interfaceType, string table)
+    {
+        ArgumentNullException.ThrowIfNull(interfaceType);
+        ArgumentNullException.ThrowIfNull(table);
+        var registered = FindTable(interfaceType);
+        if (registered is null)
+        {
+            Register(interfaceType, table);
+            registered = FindTable(interfaceType)!;
+        }
+
+        // Another table registered by hand replaces the generated one for lookups, not the generated view's indices.
+        IReadOnlyList<CymbioOperation> operations = string.Equals(registered.Text, table, StringComparison.Ordinal)
+            ? registered.Operations
+            : CymbioScopeTableText.Parse(table);
+        var scopes = new ScopeSet[operations.Count];
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            scopes[i] = operations[i].Scopes;
+        }
+
+        return scopes;
+    }
+
     /// <summary>Determines whether a scope table is registered for <paramref name="interfaceType"/>.</summary>
     /// <param name="interfaceType">The interface, or a constructed form of a generic interface.</param>
     /// <returns><see langword="true"/> when the generator emitted a table for the interface.</returns>
@@ -116,10 +164,14 @@ public static class CymbioScopeRegistry
     {
         private readonly Lazy<(CymbioOperation[] All, Dictionary<string, CymbioOperation[]> ByName)> _data;
 
-        public Table(Func<IReadOnlyList<CymbioOperation>> factory)
+        public Table(Func<IReadOnlyList<CymbioOperation>> factory, string? text = null)
         {
             _data = new(() => Build(factory()), LazyThreadSafetyMode.ExecutionAndPublication);
+            Text = text;
         }
+
+        /// <summary>The text it was registered with, for a table registered in the compact form.</summary>
+        public string? Text { get; }
 
         public IReadOnlyList<CymbioOperation> Operations => _data.Value.All;
 

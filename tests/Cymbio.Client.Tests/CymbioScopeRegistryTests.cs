@@ -342,7 +342,9 @@ public sealed class CymbioScopeRegistryTests
         Assert.Throws<ArgumentNullException>(() => CymbioScopeRegistry.TryGetOperation(null!, "ListAsync", null, null, out _));
         Assert.Throws<ArgumentNullException>(() => CymbioScopeRegistry.TryGetOperation(typeof(IFulfillmentsApi), null!, null, null, out _));
         Assert.Throws<ArgumentNullException>(() => CymbioScopeRegistry.Register(null!, () => Array.Empty<CymbioOperation>()));
-        Assert.Throws<ArgumentNullException>(() => CymbioScopeRegistry.Register(typeof(IUnregisteredOnPurpose), null!));
+        Assert.Throws<ArgumentNullException>(() => CymbioScopeRegistry.Register(typeof(IUnregisteredOnPurpose), (Func<IReadOnlyList<CymbioOperation>>)null!));
+        Assert.Throws<ArgumentNullException>(() => CymbioScopeRegistry.Register(typeof(IUnregisteredOnPurpose), (string)null!));
+        Assert.Throws<ArgumentNullException>(() => CymbioScopeRegistry.GetOperationScopes(typeof(IUnregisteredOnPurpose), null!));
     }
 
     [Fact]
@@ -398,12 +400,73 @@ public sealed class CymbioScopeRegistryTests
         Assert.NotEqual(new CymbioOperation("FindAsync", "GET", "/find", ScopeSet.Empty), undeclared);
     }
 
+    [Fact]
+    public void CompactTable_IsParsedOnFirstUse_WithEscapedRoutesUnknownPartsAndUndeclaredOperations()
+    {
+        const string Table =
+            "ListAsync\tGET\tread:orders write:orders\t/v3/items?q=a\\tb\\\\c\\nd\n" +
+            "PingAsync\t\t\t\n" +
+            "OpenAsync\tGET\t!\t/open\n" +
+            "CustomAsync\t\tread:orders\n";
+        CymbioScopeRegistry.Register(typeof(ITextTableByHand), Table);
+
+        var operations = CymbioScopeRegistry.GetOperations(typeof(ITextTableByHand));
+        Assert.Equal(
+            new[]
+            {
+                new CymbioOperation("ListAsync", "GET", "/v3/items?q=a\tb\\c\nd", Scopes(CymbioScopes.ReadOrders, CymbioScopes.WriteOrders)),
+                new CymbioOperation("PingAsync", null, string.Empty, ScopeSet.Empty),
+                new CymbioOperation("OpenAsync", "GET", "/open", ScopeSet.Empty, isDeclared: false),
+                new CymbioOperation("CustomAsync", null, null, Scopes(CymbioScopes.ReadOrders)),
+            },
+            operations);
+        Assert.Same(operations[0].Scopes.ToString(), operations[0].Scopes.ToString());
+        Assert.Same(operations[1].Scopes, operations[2].Scopes); // equal sets are shared
+        Assert.Equal(operations.Select(o => o.Scopes), CymbioScopeRegistry.GetOperationScopes(typeof(ITextTableByHand), Table));
+    }
+
+    [Theory]
+    [InlineData("ListAsync\tGET\n")]
+    [InlineData("ListAsync\tGET\tread:orders\t/v3")]
+    [InlineData("ListAsync\tGET\tread:orders\t/v3\\x\n")]
+    [InlineData("ListAsync\tGET\tread orders,\"\t/v3\n")]
+    public void MalformedCompactTable_FailsTheLookup_NotTheRegistration(string table)
+    {
+        CymbioScopeRegistry.Register(typeof(IMalformedTableByHand), table);
+        Assert.ThrowsAny<FormatException>(() => CymbioScopeRegistry.TryGetOperation(typeof(IMalformedTableByHand), "ListAsync", "GET", "/v3", out _));
+    }
+
+    [Fact]
+    public void GeneratedView_RegistersItsTable_WhenNoModuleInitializerDid_AndIgnoresATableRegisteredByHand()
+    {
+        const string Table = "GetAsync\tGET\tread:channels\t/c\n";
+        Assert.False(CymbioScopeRegistry.IsRegistered(typeof(IViewOnlyByHand)));
+        Assert.Equal(new[] { Scopes(CymbioScopes.ReadChannels) }, CymbioScopeRegistry.GetOperationScopes(typeof(IViewOnlyByHand), Table));
+        Assert.True(CymbioScopeRegistry.IsRegistered(typeof(IViewOnlyByHand)));
+
+        CymbioScopeRegistry.Register(typeof(IViewOnlyByHand), () => new[] { new CymbioOperation("OtherAsync", "GET", "/o", Scopes(CymbioScopes.ReadRetailers)) });
+        Assert.Equal(new[] { Scopes(CymbioScopes.ReadChannels) }, CymbioScopeRegistry.GetOperationScopes(typeof(IViewOnlyByHand), Table));
+        Assert.Equal("OtherAsync", Assert.Single(CymbioScopeRegistry.GetOperations(typeof(IViewOnlyByHand))).MethodName);
+    }
+
     // Only for the registration tests above; none has [CymbioScope], so the generator leaves them alone.
     private interface IRegisteredByHand
     {
     }
 
     private interface IUndeclaredByHand
+    {
+    }
+
+    private interface ITextTableByHand
+    {
+    }
+
+    private interface IMalformedTableByHand
+    {
+    }
+
+    private interface IViewOnlyByHand
     {
     }
 

@@ -32,7 +32,7 @@ public sealed class RequirementRuleTests
         await test.RunWithGeneratorAsync();
 
         var table = GeneratedTable(test, "Sample.IChainLeafApi");
-        Assert.Contains("public static global::Cymbio.ScopeSet List { get; } = global::Cymbio.ScopeSet.Create(\"read:variants\");", table);
+        Assert.Contains(""" "List\tGET\tread:variants\t/items\n";""", table);
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class RequirementRuleTests
         await test.RunWithGeneratorAsync();
 
         var table = GeneratedTable(test, "Sample.ILeafApi");
-        Assert.Contains("new global::Cymbio.CymbioOperation(\"Open\", \"GET\", \"/open\", Open, isDeclared: false),", table);
-        Assert.Contains("new global::Cymbio.CymbioOperation(\"Orders\", \"GET\", \"/orders\", Orders),", table);
+        Assert.Contains(""" "Open\tGET\t!\t/open\n" +""", table);
+        Assert.Contains(""" "Orders\tGET\tread:orders\t/orders\n";""", table);
     }
 
     [Fact]
@@ -85,11 +85,11 @@ public sealed class RequirementRuleTests
         await test.RunWithGeneratorAsync();
 
         var users = GeneratedTable(test, "Sample.IUsersApi");
-        Assert.Contains("new global::Cymbio.CymbioOperation(\"Users\", \"GET\", \"/users\", Users),", users);
-        Assert.Contains("public static global::Cymbio.ScopeSet Users { get; } = global::Cymbio.ScopeSet.Empty;", users);
-        Assert.Contains("new global::Cymbio.CymbioOperation(\"Forgotten\", \"PUT\", \"/users\", Forgotten, isDeclared: false),", users);
+        Assert.Contains(""" "Users\tGET\t\t/users\n" +""", users);
+        Assert.Contains(""" "Forgotten\tPUT\t!\t/users\n";""", users);
         var health = GeneratedTable(test, "Sample.IHealthApi");
-        Assert.DoesNotContain("isDeclared: false", health);
+        Assert.Contains(""" "Health\tGET\t\t/health\n" +""", health);
+        Assert.Contains(""" "Ping\tPOST\t\t/health\n";""", health);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class RequirementRuleTests
             """);
         await test.RunWithGeneratorAsync();
 
-        Assert.Contains("global::Cymbio.ScopeSet.Create(\"read:inventory\", \"read:variants\")", GeneratedTable(test, "Sample.IBothApi"));
+        Assert.Contains(""" "List\tGET\tread:inventory read:variants\t/items\n";""", GeneratedTable(test, "Sample.IBothApi"));
     }
 
     [Fact]
@@ -128,8 +128,8 @@ public sealed class RequirementRuleTests
         foreach (var name in new[] { "Sample.IReabstractApi", "Sample.IDerivedApi" })
         {
             var table = GeneratedTable(test, name);
-            Assert.Contains("new global::Cymbio.CymbioOperation(\"Op\", \"GET\", \"/op\", Op),", table);
-            Assert.Contains("public static global::Cymbio.ScopeSet Op { get; } = global::Cymbio.ScopeSet.Create(\"read:orders\");", table);
+            Assert.Contains(""" "Op\tGET\tread:orders\t/op\n";""", table);
+            Assert.Contains("public static global::Cymbio.ScopeSet Op => s_cymbioScopes[0];", table);
         }
     }
 
