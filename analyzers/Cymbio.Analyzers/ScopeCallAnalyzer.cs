@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
@@ -53,8 +54,10 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
             }
 
             var state = new CompilationState(symbols, ManifestGrants.Read(manifests), start.Compilation.Assembly);
-            start.RegisterSymbolStartAction(state.OnTypeStart, SymbolKind.NamedType);
-            start.RegisterOperationBlockStartAction(state.OnTopLevelBlockStart);
+            // Calls only: a block's locals and a type's own fields and properties are read when a scoped call's receiver
+            // needs them. No symbol-start or per-block actions: a symbol-start action makes the compiler track the end
+            // of every type of the compilation, which cost more than a quarter of a whole build (docs/benchmarks.md).
+            start.RegisterOperationAction(state.OnCall, OperationKind.Invocation, OperationKind.MethodReference);
             start.RegisterSymbolAction(state.CollectGrantAttributes, SymbolKind.NamedType, SymbolKind.Method);
             start.RegisterCompilationEndAction(state.ReportUnusedGrants);
         });
@@ -70,6 +73,7 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<ISymbol, Grants?> _attributeGrants = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<(AttributeData Attribute, string Owner)> _grantAttributes = new();
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ReceiverTracer> _tracers = new(SymbolEqualityComparer.Default);
 
         public CompilationState(CymbioSymbols symbols, ManifestGrants manifest, IAssemblySymbol assembly)
         {
@@ -80,34 +84,49 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
 
         public CymbioSymbols Symbols => _symbols;
 
-        /// <summary>Every named type collects its calls and the values of its fields and properties, and resolves at its end.</summary>
-        public void OnTypeStart(SymbolStartAnalysisContext context)
+        /// <summary>
+        /// One scoped call (invocation, method group, delegate creation): traced to its grants and judged where it is.
+        /// The facts of its block and of its type are gathered on demand, once, and only for blocks and types that make
+        /// scoped calls.
+        /// </summary>
+        public void OnCall(OperationAnalysisContext context)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (type.IsImplicitlyDeclared)
+            var operation = context.Operation;
+            IMethodSymbol method;
+            IOperation? receiver;
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    method = invocation.TargetMethod;
+                    receiver = method.IsExtensionMethod && invocation.Instance is null && invocation.Arguments.Length > 0
+                        ? invocation.Arguments[0].Value
+                        : invocation.Instance;
+                    break;
+                case IMethodReferenceOperation reference:
+                    method = reference.Method;
+                    receiver = reference.Instance;
+                    break;
+                default:
+                    return;
+            }
+
+            receiver = Receiver(receiver);
+            var required = Requirement(method, receiver?.Type);
+            if (required.IsEmpty || InsideNameOf(operation) || ContainingType(context.ContainingSymbol) is not { } type)
             {
                 return;
             }
 
-            var collector = new TypeCollector(this, type);
-            context.RegisterOperationBlockStartAction(block =>
+            MarkUsed(required);
+            var owner = context.ContainingSymbol;
+            var canPropagate = owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } && !InsideFunction(operation);
+            var name = (method.ReducedFrom ?? method).ContainingType.Name + "." + method.Name;
+            var call = new CallSite(operation, owner, receiver, required, name, NameLocation(operation.Syntax), canPropagate);
+            type = type.OriginalDefinition;
+            var tracer = _tracers.TryGetValue(type, out var existing) ? existing : _tracers.GetOrAdd(type, new ReceiverTracer(this, type, context.Compilation));
+            if (Judge(call, tracer.Trace(receiver, BlockFacts.Of(operation, _symbols), context.CancellationToken)) is { } diagnostic)
             {
-                if (SymbolEqualityComparer.Default.Equals(ContainingType(block.OwningSymbol), type))
-                {
-                    collector.Register(block);
-                }
-            });
-            context.RegisterSymbolEndAction(collector.Resolve);
-        }
-
-        /// <summary>Top-level statements: their implicit Program type gets no symbol-start action, and has no fields.</summary>
-        public void OnTopLevelBlockStart(OperationBlockStartAnalysisContext context)
-        {
-            if (ContainingType(context.OwningSymbol) is { IsImplicitlyDeclared: true } type)
-            {
-                var collector = new TypeCollector(this, type);
-                collector.Register(context);
-                context.RegisterOperationBlockEndAction(end => collector.Resolve(end.ReportDiagnostic, end.CancellationToken));
+                context.ReportDiagnostic(diagnostic);
             }
         }
 
@@ -336,135 +355,106 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
         private static INamedTypeSymbol? ContainingType(ISymbol symbol) => symbol as INamedTypeSymbol ?? symbol.ContainingType;
     }
 
-    /// <summary>A scoped call waiting for the type's facts.</summary>
+    /// <summary>A scoped call and what judging it needs.</summary>
     private sealed record CallSite(
         IOperation Operation,
         ISymbol Owner,
         IOperation? Receiver,
-        BlockFacts Facts,
         ImmutableArray<string> Required,
         string DisplayName,
         Location Location,
         bool CanPropagate);
 
-    /// <summary>What one operation block (a method body, an initializer) says about its locals.</summary>
+    /// <summary>
+    /// What one operation block (a method body, an initializer) says about its locals, and, for a type's constructors,
+    /// initializers and getters, about the type's own fields and properties. Gathered in one walk of the block's tree,
+    /// the first time a scoped call in it (or a receiver traced into it) asks.
+    /// </summary>
     private sealed class BlockFacts
     {
-        private readonly object _gate = new();
+        private static readonly ConditionalWeakTable<IOperation, BlockFacts> Cache = new();
+
         private readonly Dictionary<ILocalSymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<IOperation>> _grantAdds = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _unknown = new(SymbolEqualityComparer.Default);
 
-        public void AddValue(ILocalSymbol local, IOperation value)
+        private BlockFacts()
         {
-            lock (_gate)
+        }
+
+        /// <summary>The facts of the block that <paramref name="operation"/> belongs to (its outermost operation).</summary>
+        public static BlockFacts Of(IOperation operation, CymbioSymbols symbols)
+        {
+            var root = operation;
+            while (root.Parent is { } parent)
             {
-                if (!_values.TryGetValue(local, out var list))
-                {
-                    _values.Add(local, list = new List<IOperation>());
-                }
-
-                list.Add(value);
+                root = parent;
             }
+
+            return Cache.GetValue(root, root => Collect(root, symbols, owner: null, members: null));
         }
 
-        public void AddGrant(ILocalSymbol local, IOperation value)
-        {
-            lock (_gate)
-            {
-                if (!_grantAdds.TryGetValue(local, out var list))
-                {
-                    _grantAdds.Add(local, list = new List<IOperation>());
-                }
-
-                list.Add(value);
-            }
-        }
-
-        public void MarkUnknown(ILocalSymbol local)
-        {
-            lock (_gate)
-            {
-                _unknown.Add(local);
-            }
-        }
-
-        /// <summary>The one value a local ever gets in this block, or <see langword="null"/>.</summary>
-        public IOperation? SingleValue(ILocalSymbol local)
-        {
-            lock (_gate)
-            {
-                return !_unknown.Contains(local) && _values.TryGetValue(local, out var list) && list.Count == 1 ? list[0] : null;
-            }
-        }
-
-        /// <summary>The values added to a local options object's <c>Grants</c>; <see langword="null"/> when it escapes analysis.</summary>
-        public IReadOnlyList<IOperation>? GrantAdds(ILocalSymbol local)
-        {
-            lock (_gate)
-            {
-                return _unknown.Contains(local) ? null : _grantAdds.TryGetValue(local, out var list) ? list : Array.Empty<IOperation>();
-            }
-        }
-    }
-
-    /// <summary>One type's calls and member values; resolves every call at the type's end.</summary>
-    private sealed class TypeCollector
-    {
-        private const int MaxDepth = 12;
-
-        private readonly CompilationState _state;
-        private readonly INamedTypeSymbol _type;
-        private readonly List<CallSite> _calls = new();
-        private readonly Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>> _members = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<(object Scope, ISymbol Symbol), Grants?> _traced = new();
-
-        public TypeCollector(CompilationState state, INamedTypeSymbol type)
-        {
-            _state = state;
-            _type = type;
-        }
-
-        private CymbioSymbols Symbols => _state.Symbols;
-
-        public void Register(OperationBlockStartAnalysisContext block)
+        /// <summary>
+        /// Walks one block. With <paramref name="members"/>, also records what the block gives the own fields and
+        /// properties of <paramref name="owner"/>'s type: assignments in a constructor, initializers, a getter's returns.
+        /// </summary>
+        public static BlockFacts Collect(IOperation root, CymbioSymbols symbols, ISymbol? owner, Action<ISymbol, IOperation, BlockFacts>? members)
         {
             var facts = new BlockFacts();
-            var owner = block.OwningSymbol;
             var inConstructor = owner is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
             var getter = owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property } ? property : null;
+            var type = owner is null ? null : owner as INamedTypeSymbol ?? owner.ContainingType;
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                facts.Add(operation, symbols);
+                if (members is null)
+                {
+                    continue;
+                }
 
-            // One action for every kind the block needs (each registration costs the driver a delegate per block).
-            block.RegisterOperationAction(context => OnOperation(context.Operation, owner, facts, inConstructor, getter), getter is null ? Kinds : KindsWithReturn);
+                switch (operation)
+                {
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation member } assignment when inConstructor && IsOwn(member, type):
+                        members(member.Member, assignment.Value, facts);
+                        break;
+                    case IFieldInitializerOperation field:
+                        foreach (var initialized in field.InitializedFields)
+                        {
+                            members(initialized, field.Value, facts);
+                        }
+
+                        break;
+                    case IPropertyInitializerOperation initializer:
+                        foreach (var initialized in initializer.InitializedProperties)
+                        {
+                            members(initialized, initializer.Value, facts);
+                        }
+
+                        break;
+                    case IReturnOperation { ReturnedValue: { } value } when getter is not null && !InsideFunction(operation):
+                        members(getter, value, facts);
+                        break;
+                }
+            }
+
+            return facts;
         }
 
-        private static readonly OperationKind[] Kinds =
-        {
-            OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.VariableDeclarator,
-            OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment,
-            OperationKind.DeconstructionAssignment, OperationKind.FieldInitializer, OperationKind.PropertyInitializer,
-        };
-
-        private static readonly OperationKind[] KindsWithReturn = Kinds.Concat(new[] { OperationKind.Return }).ToArray();
-
-        private void OnOperation(IOperation operation, ISymbol owner, BlockFacts facts, bool inConstructor, IPropertySymbol? getter)
+        private void Add(IOperation operation, CymbioSymbols symbols)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    MarkByReference(invocation.Arguments, facts);
-                    OnInvocation(invocation, owner, facts);
-                    break;
-                case IMethodReferenceOperation reference:
-                    OnMethodReference(reference, owner, facts);
+                    MarkByReference(invocation.Arguments);
+                    AddInvocation(invocation, symbols);
                     break;
                 case IObjectCreationOperation creation:
-                    MarkByReference(creation.Arguments, facts);
+                    MarkByReference(creation.Arguments);
                     break;
                 case IVariableDeclaratorOperation declarator:
                     if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
                     {
-                        facts.AddValue(declarator.Symbol, initializer.Value);
+                        AddValue(_values, declarator.Symbol, initializer.Value);
                     }
 
                     break;
@@ -472,147 +462,107 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
                     // (a, b) = …: every local it assigns gets a value the analysis does not follow.
                     foreach (var local in deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
                     {
-                        facts.MarkUnknown(local.Local);
+                        _unknown.Add(local.Local);
                     }
 
                     break;
-                case IAssignmentOperation assignment:
-                    switch (assignment.Target)
+                case IAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                    if (assignment is ISimpleAssignmentOperation)
                     {
-                        case ILocalReferenceOperation local when assignment is ISimpleAssignmentOperation:
-                            facts.AddValue(local.Local, assignment.Value);
-                            break;
-                        case ILocalReferenceOperation local:
-                            facts.MarkUnknown(local.Local);
-                            break;
-                        case IMemberReferenceOperation member when inConstructor && assignment is ISimpleAssignmentOperation && IsOwn(member):
-                            AddMember(member.Member, assignment.Value, facts);
-                            break;
+                        AddValue(_values, local.Local, assignment.Value);
                     }
-
-                    break;
-                case IFieldInitializerOperation field:
-                    foreach (var initialized in field.InitializedFields)
+                    else
                     {
-                        AddMember(initialized, field.Value, facts);
+                        _unknown.Add(local.Local);
                     }
 
-                    break;
-                case IPropertyInitializerOperation property:
-                    foreach (var initialized in property.InitializedProperties)
-                    {
-                        AddMember(initialized, property.Value, facts);
-                    }
-
-                    break;
-                case IReturnOperation { ReturnedValue: { } value } when getter is not null:
-                    AddMember(getter, value, facts);
                     break;
             }
         }
 
-        /// <summary>A local passed by reference can change behind the analysis's back.</summary>
-        private static void MarkByReference(ImmutableArray<IArgumentOperation> arguments, BlockFacts facts)
+        /// <summary><c>options.Grants.Add(…)</c> on a local options object, and a local options object handed to other code.</summary>
+        private void AddInvocation(IInvocationOperation invocation, CymbioSymbols symbols)
         {
-            foreach (var argument in arguments)
-            {
-                if (argument is { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation local })
-                {
-                    facts.MarkUnknown(local.Local);
-                }
-            }
-        }
-
-        private void AddMember(ISymbol member, IOperation value, BlockFacts facts)
-        {
-            lock (_members)
-            {
-                if (!_members.TryGetValue(member, out var list))
-                {
-                    _members.Add(member, list = new List<(IOperation, BlockFacts)>());
-                }
-
-                list.Add((value, facts));
-            }
-        }
-
-        private void OnInvocation(IInvocationOperation invocation, ISymbol owner, BlockFacts facts)
-        {
-            var method = invocation.TargetMethod;
-
-            // options.Grants.Add(…) on a local options object, and a local options object handed to other code.
             if (invocation.Instance is IPropertyReferenceOperation { Instance: ILocalReferenceOperation optionsLocal } grantsReference
-                && SymbolEqualityComparer.Default.Equals(grantsReference.Property.OriginalDefinition, Symbols.GrantsProperty))
+                && SymbolEqualityComparer.Default.Equals(grantsReference.Property.OriginalDefinition, symbols.GrantsProperty))
             {
-                if (method.Name == "Add" && invocation.Arguments.Length == 1)
+                if (invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 1)
                 {
-                    facts.AddGrant(optionsLocal.Local, invocation.Arguments[0].Value);
+                    AddValue(_grantAdds, optionsLocal.Local, invocation.Arguments[0].Value);
                 }
                 else
                 {
-                    facts.MarkUnknown(optionsLocal.Local);
+                    _unknown.Add(optionsLocal.Local);
                 }
             }
 
             foreach (var argument in invocation.Arguments)
             {
-                if (Unwrap(argument.Value) is ILocalReferenceOperation local && CymbioSymbols.Is(local.Type, Symbols.Options))
+                if (Unwrap(argument.Value) is ILocalReferenceOperation local && CymbioSymbols.Is(local.Type, symbols.Options))
                 {
-                    facts.MarkUnknown(local.Local);
-                }
-            }
-
-            var receiver = method.IsExtensionMethod && invocation.Instance is null && invocation.Arguments.Length > 0
-                ? invocation.Arguments[0].Value
-                : invocation.Instance;
-            AddCall(invocation, method, receiver, owner, facts, NameLocation(invocation.Syntax));
-        }
-
-        private void OnMethodReference(IMethodReferenceOperation reference, ISymbol owner, BlockFacts facts) =>
-            AddCall(reference, reference.Method, reference.Instance, owner, facts, NameLocation(reference.Syntax));
-
-        private void AddCall(IOperation operation, IMethodSymbol method, IOperation? receiver, ISymbol owner, BlockFacts facts, Location location)
-        {
-            receiver = Receiver(receiver);
-            var required = _state.Requirement(method, receiver?.Type);
-            if (required.IsEmpty || InsideNameOf(operation))
-            {
-                return;
-            }
-
-            _state.MarkUsed(required);
-            var canPropagate = owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } && !InsideFunction(operation);
-            var name = (method.ReducedFrom ?? method).ContainingType.Name + "." + method.Name;
-            var call = new CallSite(operation, owner, receiver, facts, required, name, location, canPropagate);
-            lock (_calls)
-            {
-                _calls.Add(call);
-            }
-        }
-
-        public void Resolve(SymbolAnalysisContext context) => Resolve(context.ReportDiagnostic, context.CancellationToken);
-
-        public void Resolve(Action<Diagnostic> report, CancellationToken cancellationToken)
-        {
-            List<CallSite> calls;
-            lock (_calls)
-            {
-                calls = _calls.ToList();
-            }
-
-            foreach (var call in calls)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var traced = Trace(call.Receiver, call.Facts, null, 0);
-                if (_state.Judge(call, traced) is { } diagnostic)
-                {
-                    report(diagnostic);
+                    _unknown.Add(local.Local);
                 }
             }
         }
 
-        /// <summary>Level 1 of DESIGN §5: the provider behind a value, through locals, own fields and properties, factories and constructors.</summary>
-        private Grants? Trace(IOperation? value, BlockFacts facts, ILocalSymbol? via, int depth)
+        /// <summary>A local passed by reference can change behind the analysis's back.</summary>
+        private void MarkByReference(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument is { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation local })
+                {
+                    _unknown.Add(local.Local);
+                }
+            }
+        }
+
+        private static void AddValue(Dictionary<ILocalSymbol, List<IOperation>> values, ILocalSymbol local, IOperation value)
+        {
+            if (!values.TryGetValue(local, out var list))
+            {
+                values.Add(local, list = new List<IOperation>());
+            }
+
+            list.Add(value);
+        }
+
+        /// <summary>The one value a local ever gets in this block, or <see langword="null"/>.</summary>
+        public IOperation? SingleValue(ILocalSymbol local) =>
+            !_unknown.Contains(local) && _values.TryGetValue(local, out var list) && list.Count == 1 ? list[0] : null;
+
+        /// <summary>The values added to a local options object's <c>Grants</c>; <see langword="null"/> when it escapes analysis.</summary>
+        public IReadOnlyList<IOperation>? GrantAdds(ILocalSymbol local) =>
+            _unknown.Contains(local) ? null : _grantAdds.TryGetValue(local, out var list) ? list : Array.Empty<IOperation>();
+    }
+
+    /// <summary>
+    /// Level 1 of DESIGN §5 for the calls of one type: the provider behind a receiver, through locals, the type's own
+    /// fields and properties, factories and constructors. Thread-safe: the calls of one type are judged concurrently.
+    /// </summary>
+    private sealed class ReceiverTracer
+    {
+        private const int MaxDepth = 12;
+
+        private readonly CompilationState _state;
+        private readonly INamedTypeSymbol _type;
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<(object Scope, ISymbol Symbol), Grants?> _traced = new();
+        private readonly object _membersGate = new();
+        private Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>>? _members;
+
+        public ReceiverTracer(CompilationState state, INamedTypeSymbol type, Compilation compilation)
+        {
+            _state = state;
+            _type = type;
+            _compilation = compilation;
+        }
+
+        private CymbioSymbols Symbols => _state.Symbols;
+
+        public Grants? Trace(IOperation? receiver, BlockFacts facts, CancellationToken cancellationToken) => Trace(receiver, facts, null, 0, cancellationToken);
+
+        private Grants? Trace(IOperation? value, BlockFacts facts, ILocalSymbol? via, int depth, CancellationToken cancellationToken)
         {
             value = Unwrap(value);
             if (value is null || depth > MaxDepth)
@@ -620,53 +570,51 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             switch (value)
             {
                 case ILocalReferenceOperation local:
-                    return Traced(facts, local.Local, () => facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1) : null);
+                    return Traced(facts, local.Local, () => facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1, cancellationToken) : null);
 
-                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsOwn(member) && member is not IPropertyReferenceOperation { Arguments.Length: > 0 }:
-                    return Traced(this, member.Member.OriginalDefinition, () => SingleMemberValue(member.Member) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1) : null);
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsOwn(member, _type) && member is not IPropertyReferenceOperation { Arguments.Length: > 0 }:
+                    return Traced(this, member.Member.OriginalDefinition, () => SingleMemberValue(member.Member, cancellationToken) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1, cancellationToken) : null);
 
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     if (CymbioSymbols.Is(method.ContainingType, Symbols.Client) && method.Name == "Create")
                     {
-                        return Trace(invocation.Instance, facts, null, depth + 1);
+                        return Trace(invocation.Instance, facts, null, depth + 1, cancellationToken);
                     }
 
                     if (CymbioSymbols.Is(method.ContainingType, Symbols.RestService))
                     {
-                        return Trace(ArgumentOfType(invocation.Arguments, Symbols.HttpClient), facts, null, depth + 1);
+                        return Trace(ArgumentOfType(invocation.Arguments, Symbols.HttpClient), facts, null, depth + 1, cancellationToken);
                     }
 
                     return _state.ProviderTypeGrants(invocation.Type);
 
                 case IObjectCreationOperation creation:
-                    return TraceCreation(creation, facts, via, depth);
+                    return TraceCreation(creation, facts, via, depth, cancellationToken);
 
                 default:
                     return null;
             }
         }
 
-        /// <summary>
-        /// Remembers what a local (per block) or an own member traced to: a type's calls usually share a few receivers,
-        /// and <see cref="Resolve(Action{Diagnostic}, CancellationToken)"/> runs once per type, on one thread.
-        /// </summary>
+        /// <summary>Remembers what a local (per block) or an own member traced to: a type's calls usually share a few receivers.</summary>
         private Grants? Traced(object scope, ISymbol symbol, Func<Grants?> trace)
         {
             var key = (scope, symbol);
             if (!_traced.TryGetValue(key, out var grants))
             {
                 grants = trace();
-                _traced[key] = grants;
+                _traced.TryAdd(key, grants);
             }
 
             return grants;
         }
 
-        private Grants? TraceCreation(IObjectCreationOperation creation, BlockFacts facts, ILocalSymbol? via, int depth)
+        private Grants? TraceCreation(IObjectCreationOperation creation, BlockFacts facts, ILocalSymbol? via, int depth, CancellationToken cancellationToken)
         {
             var type = creation.Type;
             if (CymbioSymbols.Is(type, Symbols.Options))
@@ -681,23 +629,23 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
 
             if (CymbioSymbols.Is(type, Symbols.HttpClient))
             {
-                return Trace(ArgumentOfType(creation.Arguments, null, "handler"), facts, null, depth + 1);
+                return Trace(ArgumentOfType(creation.Arguments, null, "handler"), facts, null, depth + 1, cancellationToken);
             }
 
             // A provider given to the constructor decides over options given beside it.
-            if (Trace(ArgumentOfType(creation.Arguments, Symbols.TokenProviderInterface), facts, null, depth + 1) is { } provider)
+            if (Trace(ArgumentOfType(creation.Arguments, Symbols.TokenProviderInterface), facts, null, depth + 1, cancellationToken) is { } provider)
             {
                 return provider;
             }
 
             if (ArgumentOfType(creation.Arguments, Symbols.Options) is { } options)
             {
-                return Trace(options, facts, null, depth + 1);
+                return Trace(options, facts, null, depth + 1, cancellationToken);
             }
 
             if (ArgumentOfType(creation.Arguments, Symbols.Client) is { } client)
             {
-                return Trace(client, facts, null, depth + 1);
+                return Trace(client, facts, null, depth + 1, cancellationToken);
             }
 
             if (type is INamedTypeSymbol named && Symbols.TokenProviderInterface is { } providerInterface && named.AllInterfaces.Contains(providerInterface, SymbolEqualityComparer.Default))
@@ -828,17 +776,111 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
         private static IEnumerable<IOperation>? ConstantElementsOrNull(IOperation value) =>
             Unwrap(value) is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : null;
 
-        private (IOperation Value, BlockFacts Facts)? SingleMemberValue(ISymbol member)
+        /// <summary>The one value an own field or property ever gets (constructors, initializers, a getter), or <see langword="null"/>.</summary>
+        private (IOperation Value, BlockFacts Facts)? SingleMemberValue(ISymbol member, CancellationToken cancellationToken)
         {
-            lock (_members)
+            var members = Members(cancellationToken);
+            return members.TryGetValue(member.OriginalDefinition, out var list) && list.Count == 1 ? list[0] : null;
+        }
+
+        /// <summary>
+        /// The values the type's own constructors, field and property initializers and getters give its members, read
+        /// once per type and only for a type whose scoped call has a field or property receiver.
+        /// </summary>
+        private Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>> Members(CancellationToken cancellationToken)
+        {
+            lock (_membersGate)
             {
-                return _members.TryGetValue(member.OriginalDefinition, out var list) && list.Count == 1 ? list[0] : null;
+                if (_members is not null)
+                {
+                    return _members;
+                }
+
+                var members = new Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>>(SymbolEqualityComparer.Default);
+                void Add(ISymbol member, IOperation value, BlockFacts facts)
+                {
+                    member = member.OriginalDefinition;
+                    if (!members.TryGetValue(member, out var list))
+                    {
+                        members.Add(member, list = new List<(IOperation, BlockFacts)>());
+                    }
+
+                    list.Add((value, facts));
+                }
+
+                var models = new Dictionary<SyntaxTree, SemanticModel>();
+                foreach (var (owner, syntax) in MemberBodies(_type))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!models.TryGetValue(syntax.SyntaxTree, out var model))
+                    {
+                        // Only for this type's own declarations, and only when a call needs them (not per file or block).
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+                        models.Add(syntax.SyntaxTree, model = _compilation.GetSemanticModel(syntax.SyntaxTree));
+#pragma warning restore RS1030
+                    }
+
+                    if (model.GetOperation(syntax, cancellationToken) is { } body)
+                    {
+                        BlockFacts.Collect(body, Symbols, owner, Add);
+                    }
+                }
+
+                return _members = members;
             }
         }
 
-        private bool IsOwn(IMemberReferenceOperation member) =>
-            SymbolEqualityComparer.Default.Equals(member.Member.ContainingType?.OriginalDefinition, _type.OriginalDefinition)
-            && member.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+        /// <summary>The blocks that can give the type's own members a value: constructor bodies, initializers, getters.</summary>
+        private static IEnumerable<(ISymbol Owner, SyntaxNode Syntax)> MemberBodies(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                switch (member)
+                {
+                    case IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor:
+                        foreach (var reference in constructor.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax() is ConstructorDeclarationSyntax syntax)
+                            {
+                                yield return (constructor, syntax);
+                            }
+                        }
+
+                        break;
+                    case IFieldSymbol field:
+                        foreach (var reference in field.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer })
+                            {
+                                yield return (field, initializer);
+                            }
+                        }
+
+                        break;
+                    case IPropertySymbol property:
+                        foreach (var reference in property.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax() is PropertyDeclarationSyntax { Initializer: { } initializer })
+                            {
+                                yield return (property, initializer);
+                            }
+                        }
+
+                        if (property.GetMethod is { } getter)
+                        {
+                            foreach (var reference in getter.DeclaringSyntaxReferences)
+                            {
+                                if (reference.GetSyntax() is AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null } or ArrowExpressionClauseSyntax)
+                                {
+                                    yield return (getter, reference.GetSyntax());
+                                }
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
 
         private static IOperation? ArgumentOfType(ImmutableArray<IArgumentOperation> arguments, INamedTypeSymbol? type, string? name = null)
         {
@@ -857,32 +899,37 @@ public sealed class ScopeCallAnalyzer : DiagnosticAnalyzer
 
             return null;
         }
+    }
 
-        private static bool InsideNameOf(IOperation operation)
+    private static bool IsOwn(IMemberReferenceOperation member, INamedTypeSymbol? type) =>
+        type is not null
+        && SymbolEqualityComparer.Default.Equals(member.Member.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+        && member.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    private static bool InsideNameOf(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            if (parent is INameOfOperation)
             {
-                if (parent is INameOfOperation)
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return false;
         }
 
-        private static bool InsideFunction(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is ILocalFunctionOperation or IAnonymousFunctionOperation)
-                {
-                    return true;
-                }
-            }
+        return false;
+    }
 
-            return false;
+    private static bool InsideFunction(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILocalFunctionOperation or IAnonymousFunctionOperation)
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     /// <summary>The receiver behind <c>?.</c>, conversions and parentheses.</summary>

@@ -72,16 +72,11 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
         public static Catalog Create(Compilation compilation, AnalyzerOptions options, Func<SourceText, ManifestDocument> parse, CancellationToken cancellationToken)
         {
             var catalog = new Catalog();
-            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            foreach (var attribute in ScopeSymbols.ReferencedScopeDefinitions(compilation))
             {
-                foreach (var attribute in assembly.GetAttributes())
+                if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string name)
                 {
-                    if (ScopeSymbols.IsScopeDefinitionAttribute(attribute)
-                        && attribute.ConstructorArguments.Length > 0
-                        && attribute.ConstructorArguments[0].Value is string name)
-                    {
-                        catalog._known.Add(name);
-                    }
+                    catalog._known.Add(name);
                 }
             }
 

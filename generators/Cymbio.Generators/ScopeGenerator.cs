@@ -232,17 +232,13 @@ public sealed class ScopeGenerator : IIncrementalGenerator
     private static EquatableArray<ReferencedScope> ReferencedScopes(Compilation compilation)
     {
         var scopes = new List<ReferencedScope>();
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        foreach (var attribute in ScopeSymbols.ReferencedScopeDefinitions(compilation))
         {
-            foreach (var attribute in assembly.GetAttributes())
+            if (attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[0].Value is string name
+                && ScopeNames.IsValid(name))
             {
-                if (ScopeSymbols.IsScopeDefinitionAttribute(attribute)
-                    && attribute.ConstructorArguments.Length == 2
-                    && attribute.ConstructorArguments[0].Value is string name
-                    && ScopeNames.IsValid(name))
-                {
-                    scopes.Add(new ReferencedScope(name, attribute.ConstructorArguments[1].Value as string ?? string.Empty));
-                }
+                scopes.Add(new ReferencedScope(name, attribute.ConstructorArguments[1].Value as string ?? string.Empty));
             }
         }
 

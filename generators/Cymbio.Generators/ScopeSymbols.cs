@@ -53,6 +53,53 @@ internal static class ScopeSymbols
 
     public static bool IsScopeDefinitionAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioScopeDefinitionAttribute");
 
+    /// <summary>
+    /// The <c>[assembly: CymbioScopeDefinition]</c> attributes of the referenced assemblies. Only an assembly that is the
+    /// attribute's own or references it by name can carry one, so the others' attributes are not decoded: a project
+    /// references hundreds of assemblies, and decoding all their attributes on every compilation was measurable.
+    /// Without a resolvable attribute type (none, or several), every referenced assembly is read.
+    /// </summary>
+    public static IEnumerable<AttributeData> ReferencedScopeDefinitions(Compilation compilation)
+    {
+        var definingAssembly = compilation.GetTypeByMetadataName(ScopeDefinitionAttributeMetadataName)?.ContainingAssembly.Name;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (definingAssembly is not null && !References(assembly, definingAssembly))
+            {
+                continue;
+            }
+
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (IsScopeDefinitionAttribute(attribute))
+                {
+                    yield return attribute;
+                }
+            }
+        }
+    }
+
+    private static bool References(IAssemblySymbol assembly, string name)
+    {
+        if (string.Equals(assembly.Name, name, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var reference in module.ReferencedAssemblies)
+            {
+                if (string.Equals(reference.Name, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static bool HasScopeAttribute(ISymbol symbol)
     {
         foreach (var attribute in symbol.GetAttributes())

@@ -171,6 +171,35 @@ public sealed class GrantSourceTests
     }
 
     [Fact]
+    public async Task GetterWithABlockBody_AndAFieldAssignedInAStaticConstructor_AreTraced()
+    {
+        await Test("""
+            namespace Sample;
+
+            public sealed class Worker
+            {
+                private static readonly CymbioClient Client;
+
+                static Worker()
+                {
+                    Client = new CymbioClient(new CymbioClientOptions { Grants = { CymbioScopes.WriteFulfillments } });
+                }
+
+                private IFulfillmentsApi Api
+                {
+                    get { return Client.Create<IFulfillmentsApi>(); }
+                }
+
+                public async Task RunAsync()
+                {
+                    await Api.AcceptAsync(1, 2);
+                    await Api.{|#0:ListAsync|}(1);
+                }
+            }
+            """).Expect(Missing(0, "IFulfillmentsApi.ListAsync", "'read:orders'", "the grants of the CymbioClientOptions created at line 13")).RunWithGeneratorAsync();
+    }
+
+    [Fact]
     public async Task HandlerAndRefitFactory_AreTraced()
     {
         await Test("""

@@ -114,6 +114,30 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(20)));
     }
 
+    /// <summary>
+    /// A symbol-start action makes the compiler track the end of every type of the compilation, and a per-block action
+    /// runs for every method of the project: the symbol-start action of an earlier call-site analyzer cost about a
+    /// quarter of a 200-interface build (docs/benchmarks.md, "Build time (issue 8)"). No Cymbio analyzer registers either.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task NoAnalyzerRegistersPerSymbolOrPerBlockActions()
+    {
+        var compilation = TestEnvironment.Compile(new[] { (Sample, "/0/Sample.cs") }, TestEnvironment.References.AddRange(CallSiteTest<ScopeCallAnalyzer>.ClientDependencies));
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ScopeCallAnalyzer(), new CredentialAnalyzer(), new Cymbio.Generators.ScopeDeclarationAnalyzer());
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(TestEnvironment.Manifest(Manifest))));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        Assert.Contains(diagnostics, d => d.Id == "CYM0012");
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, System.Threading.CancellationToken.None);
+            var name = analyzer.GetType().Name;
+            Assert.True(telemetry.SymbolStartActionsCount == 0, $"{name} registers {telemetry.SymbolStartActionsCount} symbol-start actions.");
+            Assert.True(telemetry.SymbolEndActionsCount == 0, $"{name} registers {telemetry.SymbolEndActionsCount} symbol-end actions.");
+            Assert.True(telemetry.OperationBlockStartActionsCount == 0, $"{name} registers {telemetry.OperationBlockStartActionsCount} operation-block-start actions.");
+            Assert.True(telemetry.CodeBlockStartActionsCount == 0, $"{name} registers {telemetry.CodeBlockStartActionsCount} code-block-start actions.");
+        }
+    }
+
     [Fact]
     public async System.Threading.Tasks.Task TheFullSample_ReportsEveryKindOfCallSiteDiagnostic()
     {
