@@ -156,7 +156,7 @@ internal static class Emitter
     /// <c>ScopeSet.Create</c> call and an operation constructor per operation, registered through a lambda — at several
     /// times the compile cost; text and array reads cost the compiler almost nothing.
     /// </summary>
-    public static string EmitScopeTable(InterfaceModel model, bool registerWithModuleInitializer)
+    public static string EmitScopeTable(InterfaceModel model)
     {
         var names = MemberNames(model);
         var w = Header(nullable: false);
@@ -202,7 +202,7 @@ internal static class Emitter
          .Line($"private static readonly global::Cymbio.ScopeSet[] {ScopesField} = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof({model.TypeOfName}), {TableConstant});")
          .Line()
          .Line("// Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.")
-         .Line($"private const string {TableConstant} =");
+         .Line($"internal const string {TableConstant} =");
         for (var i = 0; i < model.Operations.Length; i++)
         {
             w.Line("    " + TableRecord(model.Operations[i]) + (i == model.Operations.Length - 1 ? ";" : " +"));
@@ -213,20 +213,34 @@ internal static class Emitter
             w.Line("    \"\";");
         }
 
-        if (registerWithModuleInitializer)
-        {
-            w.Line()
-             .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
-             .Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]")
-             .Line($"internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof({model.TypeOfName}), {TableConstant});");
-        }
-
         w.Close();
         if (indent)
         {
             w.Close();
         }
 
+        return w.ToString();
+    }
+
+    public const string RegistrationsHintName = "Cymbio.ScopeTableRegistrations.g.cs";
+
+    /// <summary>The one module initializer that registers every scope table of the assembly with the runtime.</summary>
+    public static string EmitRegistrations(EquatableArray<ScopeTableRegistration> registrations)
+    {
+        var w = Header(nullable: false);
+        w.Open("namespace Cymbio.Generated")
+         .Line("/// <summary>Registers the scope tables of this assembly's <c>[CymbioScope]</c> interfaces when the module loads.</summary>")
+         .Line(GeneratedCode)
+         .Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]")
+         .Open("internal static class CymbioScopeTableRegistrations")
+         .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
+         .Open("internal static void Register()");
+        foreach (var registration in registrations)
+        {
+            w.Line($"global::Cymbio.CymbioScopeRegistry.Register(typeof({registration.TypeOfName}), {registration.ClassName}.{TableConstant});");
+        }
+
+        w.Close().Close().Close();
         return w.ToString();
     }
 

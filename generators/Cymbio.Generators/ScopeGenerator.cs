@@ -114,7 +114,27 @@ public sealed class ScopeGenerator : IIncrementalGenerator
         {
             if (item.Model is not null)
             {
-                spc.AddSource(item.Model.HintName, Emitter.EmitScopeTable(item.Model, item.HasModuleInitializer));
+                spc.AddSource(item.Model.HintName, Emitter.EmitScopeTable(item.Model));
+            }
+        });
+
+        // One module initializer registers every table of the assembly (one method, not one per interface: the build
+        // compiles every generated member, docs/benchmarks.md "Build time (issue 8)"). Only the set of interfaces and
+        // their class names feed it, so an edit that changes a table does not re-emit it.
+        var registrations = sources
+            .Select(static (item, _) => item.Model is not null && item.HasModuleInitializer
+                ? new ScopeTableRegistration(item.Model.TypeOfName, (item.Model.Namespace is null ? "global::" : "global::" + item.Model.Namespace + ".") + item.Model.ClassName)
+                : null)
+            .Where(static registration => registration is not null)
+            .Collect()
+            .Select(static (all, _) => EquatableArray<ScopeTableRegistration>.From(all.Select(static r => r!).OrderBy(static r => r.TypeOfName, StringComparer.Ordinal)))
+            .WithTrackingName(TrackingNames.ScopeTableRegistrations);
+
+        context.RegisterSourceOutput(registrations, static (spc, all) =>
+        {
+            if (!all.IsEmpty)
+            {
+                spc.AddSource(Emitter.RegistrationsHintName, Emitter.EmitRegistrations(all));
             }
         });
     }

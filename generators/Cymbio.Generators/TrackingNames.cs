@@ -36,6 +36,9 @@ internal static class TrackingNames
     /// <summary>Scope tables combined with the compilation facts, ready to emit.</summary>
     public const string ScopeTableSources = nameof(ScopeTableSources);
 
+    /// <summary>The interfaces whose tables the one module initializer registers.</summary>
+    public const string ScopeTableRegistrations = nameof(ScopeTableRegistrations);
+
     /// <summary>The steps that depend on <c>scopes.json</c> only.</summary>
     public static readonly string[] ManifestSteps = { ManifestParsed, ManifestMerged, ScopeConstants, ManifestConstantNames };
 
@@ -43,6 +46,6 @@ internal static class TrackingNames
     public static readonly string[] All =
     {
         ManifestParsed, ManifestMerged, CompilationFacts, ScopeConstants,
-        ScopedInterfaces, ScopedMethods, NoScopeDeclarations, DerivedInterfaces, ScopeTables, ManifestConstantNames, ScopeTableSources,
+        ScopedInterfaces, ScopedMethods, NoScopeDeclarations, DerivedInterfaces, ScopeTables, ManifestConstantNames, ScopeTableSources, ScopeTableRegistrations,
     };
 }

@@ -124,6 +124,24 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void ScopeEdit_ReemitsThatTable_NotTheRegistrations()
+    {
+        var (driver, compilation) = RunOnce();
+        var apiTree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Api.cs", StringComparison.Ordinal));
+        var edited = compilation.ReplaceSyntaxTree(
+            apiTree,
+            CSharpSyntaxTree.ParseText(Api.Replace("[CymbioScope(CymbioScopes.ReadOrders)]", "[CymbioScope(CymbioScopes.ReadInventory)]"), TestEnvironment.ParseOptions, apiTree.FilePath));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Null(result.Exception);
+        var steps = TrackedSteps(result);
+        Assert.Contains(steps[TrackingNames.ScopeTableSources].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(steps[TrackingNames.ScopeTableRegistrations].SelectMany(r => r.Outputs), o => Assert.True(Reused.Contains(o.Reason), $"The registrations were {o.Reason}."));
+        Assert.Contains("read:inventory", result.GeneratedSources.Single(s => s.HintName.EndsWith("IOrdersApi.CymbioScopes.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+    }
+
+    [Fact]
     public void StepOutputs_HoldNoSymbolsSyntaxCompilationsOrLocations()
     {
         var (driver, compilation) = RunOnce();
@@ -152,7 +170,7 @@ public sealed class IncrementalTests
         var driver = TestEnvironment.CreateDriver(new[] { TestEnvironment.Manifest(ConsumerManifest) }, trackSteps: true).RunGenerators(compilation);
         var first = driver.GetRunResult();
         Assert.Null(first.Results.Single().Exception);
-        Assert.Equal(5, first.GeneratedTrees.Length); // four scope tables and the constants
+        Assert.Equal(6, first.GeneratedTrees.Length); // four scope tables, the module initializer registering them, and the constants
         return (driver, compilation);
     }
 

@@ -28,7 +28,7 @@ namespace Sample.Collisions
         private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Collisions.IMembersApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-        private const string CymbioScopeTable =
+        internal const string CymbioScopeTable =
             "GetAsync\tGET\tread:orders\t/a\n" +
             "GetAsync\tGET\tread:variants\t/a/{id}\n" +
             "GetAsync_1\tGET\tread:inventory\t/b\n" +
@@ -36,9 +36,5 @@ namespace Sample.Collisions
             "MembersApiScopes\tGET\tread:warehouses\t/d\n" +
             "event\tGET\tread:warehouses\t/e\n" +
             "GetType\tGET\tread:warehouses\t/f\n";
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::Sample.Collisions.IMembersApi), CymbioScopeTable);
     }
 }

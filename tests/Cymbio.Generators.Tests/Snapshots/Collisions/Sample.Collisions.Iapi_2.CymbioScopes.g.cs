@@ -16,11 +16,7 @@ namespace Sample.Collisions
         private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Collisions.Iapi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-        private const string CymbioScopeTable =
+        internal const string CymbioScopeTable =
             "GetAsync\tGET\tread:channels\t/lower\n";
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::Sample.Collisions.Iapi), CymbioScopeTable);
     }
 }

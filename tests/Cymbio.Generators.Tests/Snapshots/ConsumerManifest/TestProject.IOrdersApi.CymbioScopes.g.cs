@@ -16,11 +16,7 @@ namespace TestProject
         private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::TestProject.IOrdersApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-        private const string CymbioScopeTable =
+        internal const string CymbioScopeTable =
             "ListAsync\tGET\tread:orders\t/v3/orders\n";
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::TestProject.IOrdersApi), CymbioScopeTable);
     }
 }

@@ -26,16 +26,12 @@ namespace Sample.Supplier
         private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Supplier.IFulfillmentsApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-        private const string CymbioScopeTable =
+        internal const string CymbioScopeTable =
             "ListAsync\tGET\tread:orders\t/v3/suppliers/{supplierId}/fulfillments\n" +
             "GetAsync\tGET\tread:orders\t/v3/suppliers/{supplierId}/fulfillments/{id}\n" +
             "AcceptAsync\tPUT\twrite:fulfillments\t/v3/suppliers/{supplierId}/fulfillments/{id}/setStatus/accepted\n" +
             "SetStatusAsync\tPUT\tread:orders write:fulfillments write:orders\t/v3/suppliers/{supplierId}/fulfillments/{id}/setStatus/{status}\n" +
             "SetStatusAsync\tPUT\twrite:fulfillments\t/v3/suppliers/{supplierId}/fulfillments/{id}/setStatus/{status}\n" +
             "ShipAsync\tPOST\twrite:fulfillments\t/v3/suppliers/{supplierId}/fulfillments/shipments\n";
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::Sample.Supplier.IFulfillmentsApi), CymbioScopeTable);
     }
 }

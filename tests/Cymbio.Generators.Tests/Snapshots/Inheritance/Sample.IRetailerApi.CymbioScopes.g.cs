@@ -18,12 +18,8 @@ namespace Sample
         private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.IRetailerApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-        private const string CymbioScopeTable =
+        internal const string CymbioScopeTable =
             "ListOrdersAsync\tGET\tread:orders\t/v3/retailers/{retailerId}/orders\n" +
             "PushAsync\tPUT\twrite:inventory\t/v3/suppliers/{supplierId}/warehouses/{warehouseId}/inventory\n";
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::Sample.IRetailerApi), CymbioScopeTable);
     }
 }

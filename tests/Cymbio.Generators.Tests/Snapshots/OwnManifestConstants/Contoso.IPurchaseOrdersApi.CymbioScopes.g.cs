@@ -20,13 +20,9 @@ namespace Contoso
         private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Contoso.IPurchaseOrdersApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-        private const string CymbioScopeTable =
+        internal const string CymbioScopeTable =
             "ListAsync\tGET\tread:orders read:purchase-orders\t/v3/purchase-orders\n" +
             "CreateAsync\tPOST\twrite:orders write:purchase-orders\t/v3/purchase-orders\n" +
             ("UpdateAsync\tPUT\t" + global::Contoso.PurchasingScopes.Update + "\t/v3/purchase-orders/{id}\n");
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::Contoso.IPurchaseOrdersApi), CymbioScopeTable);
     }
 }

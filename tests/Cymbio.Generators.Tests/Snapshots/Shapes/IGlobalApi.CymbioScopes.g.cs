@@ -14,10 +14,6 @@ public static partial class GlobalApiScopes
     private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::IGlobalApi), CymbioScopeTable);
 
     // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-    private const string CymbioScopeTable =
+    internal const string CymbioScopeTable =
         "GetVariantAsync\tGET\tread:variants\t/v3/variants/{id}\n";
-
-    [global::System.Runtime.CompilerServices.ModuleInitializer]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::IGlobalApi), CymbioScopeTable);
 }

@@ -18,12 +18,8 @@ namespace Sample.Shapes
         private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Shapes.IInternalApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-        private const string CymbioScopeTable =
+        internal const string CymbioScopeTable =
             "GetRetailerAsync\tGET\tread:retailers\t/v3/retailers/{retailerId}\n" +
             "UpdateRetailerAsync\tPUT\twrite:retailers\t/v3/retailers/{retailerId}\n";
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::Sample.Shapes.IInternalApi), CymbioScopeTable);
     }
 }

@@ -18,12 +18,8 @@ namespace Sample.Shapes
         private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Shapes.IRepository<>), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
-        private const string CymbioScopeTable =
+        internal const string CymbioScopeTable =
             "ListAsync\tGET\tread:warehouses\t/v3/suppliers/{supplierId}/warehouses\n" +
             "GetAsync\tGET\tread:warehouses\t/v3/suppliers/{supplierId}/warehouses/{id}\n";
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void RegisterCymbioScopes() => global::Cymbio.CymbioScopeRegistry.Register(typeof(global::Sample.Shapes.IRepository<>), CymbioScopeTable);
     }
 }
