@@ -152,7 +152,8 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
 
         foreach (var parameter in method.Parameters)
         {
-            if (UrlPart(parameter, request, symbols) is { } part && IsCredentialName(BoundName(parameter)))
+            // The name first: most parameters are not credentials, and where a parameter goes takes its attributes.
+            if (IsCredentialName(BoundName(parameter)) && UrlPart(parameter, request, symbols) is { } part)
             {
                 context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.CredentialInUrl, parameter.Locations.FirstOrDefault(), $"The parameter '{parameter.Name}' of '{method.Name}'", part));
             }
