@@ -1,0 +1,382 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Cymbio.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cymbio.Analyzers;
+
+public sealed partial class ScopeCallAnalyzer
+{
+    /// <summary>
+    /// Level 1 of DESIGN §5 for the calls of one type: the provider behind a receiver, through locals, the type's own
+    /// fields and properties, factories and constructors. Thread-safe: the calls of one type are judged concurrently.
+    /// </summary>
+    private sealed class ReceiverTracer
+    {
+        private const int MaxDepth = 12;
+
+        private readonly CompilationState _state;
+        private readonly INamedTypeSymbol _type;
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<ISymbol, Grants?> _tracedMembers = new(SymbolEqualityComparer.Default);
+        private readonly object _membersGate = new();
+        private Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>>? _members;
+
+        public ReceiverTracer(CompilationState state, INamedTypeSymbol type, Compilation compilation)
+        {
+            _state = state;
+            _type = type;
+            _compilation = compilation;
+        }
+
+        private CymbioSymbols Symbols => _state.Symbols;
+
+        public Grants? Trace(IOperation? receiver, BlockFacts facts, CancellationToken cancellationToken) => Trace(receiver, facts, null, 0, cancellationToken);
+
+        private Grants? Trace(IOperation? value, BlockFacts facts, ILocalSymbol? via, int depth, CancellationToken cancellationToken)
+        {
+            value = Unwrap(value);
+            if (value is null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (value)
+            {
+                case ILocalReferenceOperation local:
+                    return Remembered(facts.TracedLocals, local.Local, () => facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1, cancellationToken) : null);
+
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsOwn(member, _type) && member is not IPropertyReferenceOperation { Arguments.Length: > 0 }:
+                    return Remembered(_tracedMembers, member.Member.OriginalDefinition, () => SingleMemberValue(member.Member, cancellationToken) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1, cancellationToken) : null);
+
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (CymbioSymbols.Is(method.ContainingType, Symbols.Client) && method.Name == "Create")
+                    {
+                        return Trace(invocation.Instance, facts, null, depth + 1, cancellationToken);
+                    }
+
+                    if (CymbioSymbols.Is(method.ContainingType, Symbols.RestService))
+                    {
+                        return Trace(ArgumentOfType(invocation.Arguments, Symbols.HttpClient), facts, null, depth + 1, cancellationToken);
+                    }
+
+                    return _state.ProviderTypeGrants(invocation.Type);
+
+                case IObjectCreationOperation creation:
+                    return TraceCreation(creation, facts, via, depth, cancellationToken);
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Remembers what a local (in its block's facts) or an own member (here) traced to: the calls of a block or a type
+        /// usually share a few receivers. The local's cache lives with its block, so nothing here keeps blocks alive.
+        /// </summary>
+        private static Grants? Remembered(ConcurrentDictionary<ISymbol, Grants?> cache, ISymbol symbol, Func<Grants?> trace)
+        {
+            if (!cache.TryGetValue(symbol, out var grants))
+            {
+                grants = trace();
+                cache.TryAdd(symbol, grants);
+            }
+
+            return grants;
+        }
+
+        private Grants? TraceCreation(IObjectCreationOperation creation, BlockFacts facts, ILocalSymbol? via, int depth, CancellationToken cancellationToken)
+        {
+            var type = creation.Type;
+            if (CymbioSymbols.Is(type, Symbols.Options))
+            {
+                return OptionsGrants(creation, facts, via);
+            }
+
+            if (_state.ProviderTypeGrants(type) is { } declared)
+            {
+                return declared;
+            }
+
+            if (CymbioSymbols.Is(type, Symbols.HttpClient))
+            {
+                return Trace(ArgumentOfType(creation.Arguments, null, "handler"), facts, null, depth + 1, cancellationToken);
+            }
+
+            // A provider given to the constructor decides over options given beside it.
+            if (Trace(ArgumentOfType(creation.Arguments, Symbols.TokenProviderInterface), facts, null, depth + 1, cancellationToken) is { } provider)
+            {
+                return provider;
+            }
+
+            if (ArgumentOfType(creation.Arguments, Symbols.Options) is { } options)
+            {
+                return Trace(options, facts, null, depth + 1, cancellationToken);
+            }
+
+            if (ArgumentOfType(creation.Arguments, Symbols.Client) is { } client)
+            {
+                return Trace(client, facts, null, depth + 1, cancellationToken);
+            }
+
+            if (type is INamedTypeSymbol named && Symbols.TokenProviderInterface is { } providerInterface && named.AllInterfaces.Contains(providerInterface, SymbolEqualityComparer.Default))
+            {
+                return ProviderConstructorGrants(creation);
+            }
+
+            return null;
+        }
+
+        /// <summary><c>new CymbioClientOptions { Grants = { … } }</c>, plus <c>options.Grants.Add(…)</c> on the same local.</summary>
+        private Grants? OptionsGrants(IObjectCreationOperation creation, BlockFacts facts, ILocalSymbol? via)
+        {
+            var values = new List<IOperation>();
+            foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                if (initializer is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation property, Initializer: { } collection }
+                    && SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, Symbols.GrantsProperty))
+                {
+                    foreach (var add in collection.Initializers)
+                    {
+                        if (add is not IInvocationOperation { Arguments.Length: 1 } invocation)
+                        {
+                            return null;
+                        }
+
+                        values.Add(invocation.Arguments[0].Value);
+                    }
+                }
+            }
+
+            if (via is not null)
+            {
+                if (facts.GrantAdds(via) is not { } adds)
+                {
+                    return null;
+                }
+
+                values.AddRange(adds);
+            }
+
+            var scopes = new List<string>();
+            foreach (var value in values)
+            {
+                if (value.ConstantValue is not { HasValue: true, Value: string scope })
+                {
+                    return null;
+                }
+
+                scopes.Add(scope);
+            }
+
+            var line = creation.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            return new Grants(
+                ScopeSymbols.Canonical(scopes),
+                GrantSourceKind.Options,
+                $"the grants of the CymbioClientOptions created at line {line}",
+                creation.Syntax.GetLocation());
+        }
+
+        /// <summary>A token provider constructed with its grants: a <c>grants</c> or <c>scopes</c> argument of constants (array, collection expression, params).</summary>
+        private Grants? ProviderConstructorGrants(IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name is not { } name || !(name.Equals("grants", StringComparison.OrdinalIgnoreCase) || name.Equals("scopes", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                if (ConstantElements(argument.Value) is not { } scopes)
+                {
+                    return null;
+                }
+
+                var line = creation.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                return new Grants(ScopeSymbols.Canonical(scopes), GrantSourceKind.Options, $"the grants of the {creation.Type?.Name} created at line {line}", creation.Syntax.GetLocation());
+            }
+
+            return null;
+        }
+
+        private static List<string>? ConstantElements(IOperation value)
+        {
+            value = Unwrap(value)!;
+            IEnumerable<IOperation>? elements = value switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                IInvocationOperation { TargetMethod.Name: "Create", Arguments.Length: 1 } create => ConstantElementsOrNull(create.Arguments[0].Value),
+                _ => null,
+            };
+
+            var result = new List<string>();
+            if (elements is null)
+            {
+                // Collection expressions: bound element by element (the operation tree of Roslyn 4.8 does not model them).
+                if (value.Syntax is not CollectionExpressionSyntax collection || value.SemanticModel is not { } model)
+                {
+                    return null;
+                }
+
+                foreach (var element in collection.Elements)
+                {
+                    if (element is not ExpressionElementSyntax expression || model.GetConstantValue(expression.Expression) is not { HasValue: true, Value: string scope })
+                    {
+                        return null;
+                    }
+
+                    result.Add(scope);
+                }
+
+                return result;
+            }
+
+            foreach (var element in elements)
+            {
+                if (Unwrap(element)?.ConstantValue is not { HasValue: true, Value: string scope })
+                {
+                    return null;
+                }
+
+                result.Add(scope);
+            }
+
+            return result;
+        }
+
+        private static IEnumerable<IOperation>? ConstantElementsOrNull(IOperation value) =>
+            Unwrap(value) is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : null;
+
+        /// <summary>The one value an own field or property ever gets (constructors, initializers, a getter), or <see langword="null"/>.</summary>
+        private (IOperation Value, BlockFacts Facts)? SingleMemberValue(ISymbol member, CancellationToken cancellationToken)
+        {
+            var members = Members(cancellationToken);
+            return members.TryGetValue(member.OriginalDefinition, out var list) && list.Count == 1 ? list[0] : null;
+        }
+
+        /// <summary>
+        /// The values the type's own constructors, field and property initializers and getters give its members, read
+        /// once per type and only for a type whose scoped call has a field or property receiver.
+        /// </summary>
+        private Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>> Members(CancellationToken cancellationToken)
+        {
+            lock (_membersGate)
+            {
+                if (_members is not null)
+                {
+                    return _members;
+                }
+
+                var members = new Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>>(SymbolEqualityComparer.Default);
+                void Add(ISymbol member, IOperation value, BlockFacts facts)
+                {
+                    member = member.OriginalDefinition;
+                    if (!members.TryGetValue(member, out var list))
+                    {
+                        members.Add(member, list = new List<(IOperation, BlockFacts)>());
+                    }
+
+                    list.Add((value, facts));
+                }
+
+                var models = new Dictionary<SyntaxTree, SemanticModel>();
+                foreach (var (owner, syntax) in MemberBodies(_type))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!models.TryGetValue(syntax.SyntaxTree, out var model))
+                    {
+                        // Only for this type's own declarations, and only when a call needs them (not per file or block).
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+                        models.Add(syntax.SyntaxTree, model = _compilation.GetSemanticModel(syntax.SyntaxTree));
+#pragma warning restore RS1030
+                    }
+
+                    if (model.GetOperation(syntax, cancellationToken) is { } body)
+                    {
+                        BlockFacts.Collect(body, Symbols, owner, Add);
+                    }
+                }
+
+                return _members = members;
+            }
+        }
+
+        /// <summary>The blocks that can give the type's own members a value: constructor bodies, initializers, getters.</summary>
+        private static IEnumerable<(ISymbol Owner, SyntaxNode Syntax)> MemberBodies(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                switch (member)
+                {
+                    case IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor:
+                        foreach (var reference in constructor.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax() is ConstructorDeclarationSyntax syntax)
+                            {
+                                yield return (constructor, syntax);
+                            }
+                        }
+
+                        break;
+                    case IFieldSymbol field:
+                        foreach (var reference in field.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer })
+                            {
+                                yield return (field, initializer);
+                            }
+                        }
+
+                        break;
+                    case IPropertySymbol property:
+                        foreach (var reference in property.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax() is PropertyDeclarationSyntax { Initializer: { } initializer })
+                            {
+                                yield return (property, initializer);
+                            }
+                        }
+
+                        if (property.GetMethod is { } getter)
+                        {
+                            foreach (var reference in getter.DeclaringSyntaxReferences)
+                            {
+                                if (reference.GetSyntax() is AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null } or ArrowExpressionClauseSyntax)
+                                {
+                                    yield return (getter, reference.GetSyntax());
+                                }
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static IOperation? ArgumentOfType(ImmutableArray<IArgumentOperation> arguments, INamedTypeSymbol? type, string? name = null)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is not { } parameter)
+                {
+                    continue;
+                }
+
+                if ((type is not null && CymbioSymbols.Is(parameter.Type, type)) || (name is not null && parameter.Name == name))
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+}
