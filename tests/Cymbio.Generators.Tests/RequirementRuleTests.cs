@@ -129,7 +129,7 @@ public sealed class RequirementRuleTests
         {
             var table = GeneratedTable(test, name);
             Assert.Contains(""" "Op\tGET\tread:orders\t/op\n";""", table);
-            Assert.Contains("public static global::Cymbio.ScopeSet Op => s_cymbioScopes[0];", table);
+            Assert.Contains("public static readonly global::Cymbio.ScopeSet Op = s_cymbioScopes[0];", table);
         }
     }
 

@@ -7,25 +7,25 @@ namespace Sample.Collisions
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class MembersApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Collisions.IMembersApi), CymbioScopeTable);
+
         /// <summary><c>GetAsync()</c>, <c>GET /a</c>: <c>read:orders</c>.</summary>
-        public static global::Cymbio.ScopeSet GetAsync_1 => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet GetAsync_1 = s_cymbioScopes[0];
         /// <summary><c>GetAsync(long)</c>, <c>GET /a/{id}</c>: <c>read:variants</c>.</summary>
-        public static global::Cymbio.ScopeSet GetAsync_2 => s_cymbioScopes[1];
+        public static readonly global::Cymbio.ScopeSet GetAsync_2 = s_cymbioScopes[1];
         /// <summary><c>GetAsync_1()</c>, <c>GET /b</c>: <c>read:inventory</c>.</summary>
-        public static global::Cymbio.ScopeSet GetAsync_1_ => s_cymbioScopes[2];
+        public static readonly global::Cymbio.ScopeSet GetAsync_1_ = s_cymbioScopes[2];
         /// <summary><c>Operations()</c>, <c>GET /c</c>: <c>read:warehouses</c>.</summary>
-        public static global::Cymbio.ScopeSet Operations_ => s_cymbioScopes[3];
+        public static readonly global::Cymbio.ScopeSet Operations_ = s_cymbioScopes[3];
         /// <summary><c>MembersApiScopes()</c>, <c>GET /d</c>: <c>read:warehouses</c>.</summary>
-        public static global::Cymbio.ScopeSet MembersApiScopes_ => s_cymbioScopes[4];
+        public static readonly global::Cymbio.ScopeSet MembersApiScopes_ = s_cymbioScopes[4];
         /// <summary><c>event()</c>, <c>GET /e</c>: <c>read:warehouses</c>.</summary>
-        public static global::Cymbio.ScopeSet @event => s_cymbioScopes[5];
+        public static readonly global::Cymbio.ScopeSet @event = s_cymbioScopes[5];
         /// <summary><c>GetType(long)</c>, <c>GET /f</c>: <c>read:warehouses</c>.</summary>
-        public static global::Cymbio.ScopeSet GetType_ => s_cymbioScopes[6];
+        public static readonly global::Cymbio.ScopeSet GetType_ = s_cymbioScopes[6];
 
         /// <summary>Every operation of <c>Sample.Collisions.IMembersApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.Collisions.IMembersApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Collisions.IMembersApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

@@ -7,13 +7,13 @@ namespace Sample.Collisions
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class RepoOfTScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Collisions.IRepo<>), CymbioScopeTable);
+
         /// <summary><c>GetAsync()</c>, <c>GET /repo</c>: <c>read:orders</c>.</summary>
-        public static global::Cymbio.ScopeSet GetAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet GetAsync = s_cymbioScopes[0];
 
         /// <summary>Every operation of <c>Sample.Collisions.IRepo&lt;T&gt;</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.Collisions.IRepo<>));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Collisions.IRepo<>), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

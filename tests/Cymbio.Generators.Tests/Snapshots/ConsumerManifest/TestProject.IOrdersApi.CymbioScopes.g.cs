@@ -7,13 +7,13 @@ namespace TestProject
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class OrdersApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::TestProject.IOrdersApi), CymbioScopeTable);
+
         /// <summary><c>ListAsync()</c>, <c>GET /v3/orders</c>: <c>read:orders</c>.</summary>
-        public static global::Cymbio.ScopeSet ListAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet ListAsync = s_cymbioScopes[0];
 
         /// <summary>Every operation of <c>TestProject.IOrdersApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::TestProject.IOrdersApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::TestProject.IOrdersApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

@@ -7,23 +7,23 @@ namespace Sample.Supplier
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class FulfillmentsApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Supplier.IFulfillmentsApi), CymbioScopeTable);
+
         /// <summary><c>ListAsync(long, string?)</c>, <c>GET /v3/suppliers/{supplierId}/fulfillments</c>: <c>read:orders</c>.</summary>
-        public static global::Cymbio.ScopeSet ListAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet ListAsync = s_cymbioScopes[0];
         /// <summary><c>GetAsync(long, long)</c>, <c>GET /v3/suppliers/{supplierId}/fulfillments/{id}</c>: <c>read:orders</c>.</summary>
-        public static global::Cymbio.ScopeSet GetAsync => s_cymbioScopes[1];
+        public static readonly global::Cymbio.ScopeSet GetAsync = s_cymbioScopes[1];
         /// <summary><c>AcceptAsync(long, long)</c>, <c>PUT /v3/suppliers/{supplierId}/fulfillments/{id}/setStatus/accepted</c>: <c>write:fulfillments</c>.</summary>
-        public static global::Cymbio.ScopeSet AcceptAsync => s_cymbioScopes[2];
+        public static readonly global::Cymbio.ScopeSet AcceptAsync = s_cymbioScopes[2];
         /// <summary><c>SetStatusAsync(long, long, string)</c>, <c>PUT /v3/suppliers/{supplierId}/fulfillments/{id}/setStatus/{status}</c>: <c>read:orders write:fulfillments write:orders</c>.</summary>
-        public static global::Cymbio.ScopeSet SetStatusAsync_1 => s_cymbioScopes[3];
+        public static readonly global::Cymbio.ScopeSet SetStatusAsync_1 = s_cymbioScopes[3];
         /// <summary><c>SetStatusAsync(long, long, string, object)</c>, <c>PUT /v3/suppliers/{supplierId}/fulfillments/{id}/setStatus/{status}</c>: <c>write:fulfillments</c>.</summary>
-        public static global::Cymbio.ScopeSet SetStatusAsync_2 => s_cymbioScopes[4];
+        public static readonly global::Cymbio.ScopeSet SetStatusAsync_2 = s_cymbioScopes[4];
         /// <summary><c>ShipAsync(long, object)</c>, <c>POST /v3/suppliers/{supplierId}/fulfillments/shipments</c>: <c>write:fulfillments</c>.</summary>
-        public static global::Cymbio.ScopeSet ShipAsync => s_cymbioScopes[5];
+        public static readonly global::Cymbio.ScopeSet ShipAsync = s_cymbioScopes[5];
 
         /// <summary>Every operation of <c>Sample.Supplier.IFulfillmentsApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.Supplier.IFulfillmentsApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Supplier.IFulfillmentsApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

@@ -7,13 +7,13 @@ namespace Sample
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class InventoryApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.IInventoryApi), CymbioScopeTable);
+
         /// <summary><c>PushAsync(long, long, object)</c>, <c>PUT /v3/suppliers/{supplierId}/warehouses/{warehouseId}/inventory</c>: <c>write:inventory</c>.</summary>
-        public static global::Cymbio.ScopeSet PushAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet PushAsync = s_cymbioScopes[0];
 
         /// <summary>Every operation of <c>Sample.IInventoryApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.IInventoryApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.IInventoryApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

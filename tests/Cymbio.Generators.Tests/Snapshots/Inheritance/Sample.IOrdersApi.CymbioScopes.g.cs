@@ -7,13 +7,13 @@ namespace Sample
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class OrdersApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.IOrdersApi), CymbioScopeTable);
+
         /// <summary><c>ListOrdersAsync(long)</c>, <c>GET /v3/retailers/{retailerId}/orders</c>: <c>read:orders</c>.</summary>
-        public static global::Cymbio.ScopeSet ListOrdersAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet ListOrdersAsync = s_cymbioScopes[0];
 
         /// <summary>Every operation of <c>Sample.IOrdersApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.IOrdersApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.IOrdersApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

@@ -7,15 +7,15 @@ namespace Sample
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class RetailerApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.IRetailerApi), CymbioScopeTable);
+
         /// <summary><c>ListOrdersAsync(long)</c>, <c>GET /v3/retailers/{retailerId}/orders</c>, inherited from <c>Sample.IOrdersApi</c>: <c>read:orders</c>.</summary>
-        public static global::Cymbio.ScopeSet ListOrdersAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet ListOrdersAsync = s_cymbioScopes[0];
         /// <summary><c>PushAsync(long, long, object)</c>, <c>PUT /v3/suppliers/{supplierId}/warehouses/{warehouseId}/inventory</c>, inherited from <c>Sample.IInventoryApi</c>: <c>write:inventory</c>.</summary>
-        public static global::Cymbio.ScopeSet PushAsync => s_cymbioScopes[1];
+        public static readonly global::Cymbio.ScopeSet PushAsync = s_cymbioScopes[1];
 
         /// <summary>Every operation of <c>Sample.IRetailerApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.IRetailerApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.IRetailerApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

@@ -7,17 +7,17 @@ namespace Contoso
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class PurchaseOrdersApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Contoso.IPurchaseOrdersApi), CymbioScopeTable);
+
         /// <summary><c>ListAsync()</c>, <c>GET /v3/purchase-orders</c>: <c>read:orders read:purchase-orders</c>.</summary>
-        public static global::Cymbio.ScopeSet ListAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet ListAsync = s_cymbioScopes[0];
         /// <summary><c>CreateAsync()</c>, <c>POST /v3/purchase-orders</c>: <c>write:orders write:purchase-orders</c>.</summary>
-        public static global::Cymbio.ScopeSet CreateAsync => s_cymbioScopes[1];
+        public static readonly global::Cymbio.ScopeSet CreateAsync = s_cymbioScopes[1];
         /// <summary><c>UpdateAsync(long)</c>, <c>PUT /v3/purchase-orders/{id}</c>: the value of <c>Contoso.PurchasingScopes.Update</c>.</summary>
-        public static global::Cymbio.ScopeSet UpdateAsync => s_cymbioScopes[2];
+        public static readonly global::Cymbio.ScopeSet UpdateAsync = s_cymbioScopes[2];
 
         /// <summary>Every operation of <c>Contoso.IPurchaseOrdersApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Contoso.IPurchaseOrdersApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Contoso.IPurchaseOrdersApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

@@ -5,13 +5,13 @@
 [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
 public static partial class GlobalApiScopes
 {
+    private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::IGlobalApi), CymbioScopeTable);
+
     /// <summary><c>GetVariantAsync(long)</c>, <c>GET /v3/variants/{id}</c>: <c>read:variants</c>.</summary>
-    public static global::Cymbio.ScopeSet GetVariantAsync => s_cymbioScopes[0];
+    public static readonly global::Cymbio.ScopeSet GetVariantAsync = s_cymbioScopes[0];
 
     /// <summary>Every operation of <c>IGlobalApi</c>, inherited ones included, with the scopes it requires.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::IGlobalApi));
-
-    private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::IGlobalApi), CymbioScopeTable);
 
     // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
     internal const string CymbioScopeTable =

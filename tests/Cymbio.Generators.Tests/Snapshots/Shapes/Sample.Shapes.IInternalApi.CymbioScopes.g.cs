@@ -7,15 +7,15 @@ namespace Sample.Shapes
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     internal static partial class InternalApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Shapes.IInternalApi), CymbioScopeTable);
+
         /// <summary><c>GetRetailerAsync(long)</c>, <c>GET /v3/retailers/{retailerId}</c>: <c>read:retailers</c>.</summary>
-        public static global::Cymbio.ScopeSet GetRetailerAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet GetRetailerAsync = s_cymbioScopes[0];
         /// <summary><c>UpdateRetailerAsync(long, object)</c>, <c>PUT /v3/retailers/{retailerId}</c>: <c>write:retailers</c>.</summary>
-        public static global::Cymbio.ScopeSet UpdateRetailerAsync => s_cymbioScopes[1];
+        public static readonly global::Cymbio.ScopeSet UpdateRetailerAsync = s_cymbioScopes[1];
 
         /// <summary>Every operation of <c>Sample.Shapes.IInternalApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.Shapes.IInternalApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Shapes.IInternalApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

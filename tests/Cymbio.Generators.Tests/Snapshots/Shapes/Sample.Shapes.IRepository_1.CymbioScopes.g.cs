@@ -7,15 +7,15 @@ namespace Sample.Shapes
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class RepositoryOfTItemScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Shapes.IRepository<>), CymbioScopeTable);
+
         /// <summary><c>ListAsync(long)</c>, <c>GET /v3/suppliers/{supplierId}/warehouses</c>: <c>read:warehouses</c>.</summary>
-        public static global::Cymbio.ScopeSet ListAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet ListAsync = s_cymbioScopes[0];
         /// <summary><c>GetAsync&lt;TKey&gt;(long, TKey)</c>, <c>GET /v3/suppliers/{supplierId}/warehouses/{id}</c>: <c>read:warehouses</c>.</summary>
-        public static global::Cymbio.ScopeSet GetAsync => s_cymbioScopes[1];
+        public static readonly global::Cymbio.ScopeSet GetAsync = s_cymbioScopes[1];
 
         /// <summary>Every operation of <c>Sample.Shapes.IRepository&lt;TItem&gt;</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.Shapes.IRepository<>));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Shapes.IRepository<>), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =

@@ -7,13 +7,13 @@ namespace Sample.Shapes
     [global::System.CodeDom.Compiler.GeneratedCode("Cymbio.Generators", "0.1.0.0")]
     public static partial class OuterNestedApiScopes
     {
+        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Shapes.Outer.INestedApi), CymbioScopeTable);
+
         /// <summary><c>GetSupplierAsync(long)</c>, <c>GET /v3/suppliers/{supplierId}</c>: <c>read:suppliers</c>.</summary>
-        public static global::Cymbio.ScopeSet GetSupplierAsync => s_cymbioScopes[0];
+        public static readonly global::Cymbio.ScopeSet GetSupplierAsync = s_cymbioScopes[0];
 
         /// <summary>Every operation of <c>Sample.Shapes.Outer.INestedApi</c>, inherited ones included, with the scopes it requires.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Cymbio.CymbioOperation> Operations => global::Cymbio.CymbioScopeRegistry.GetOperations(typeof(global::Sample.Shapes.Outer.INestedApi));
-
-        private static readonly global::Cymbio.ScopeSet[] s_cymbioScopes = global::Cymbio.CymbioScopeRegistry.GetOperationScopes(typeof(global::Sample.Shapes.Outer.INestedApi), CymbioScopeTable);
 
         // Name, HTTP method, scopes (! = none declared: refused at run time), route template as Refit reports it.
         internal const string CymbioScopeTable =
