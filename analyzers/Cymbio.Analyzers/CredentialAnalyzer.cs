@@ -17,11 +17,12 @@ namespace Cymbio.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CredentialAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Names (compared without case, '_' and '-') that hold a credential.</summary>
-    private static readonly ImmutableHashSet<string> CredentialNames = ImmutableHashSet.Create(
-        StringComparer.Ordinal,
+    /// <summary>Names (compared without case, '_' and '-') that hold a credential, in lower case.</summary>
+    private static readonly string[] CredentialNames =
+    {
         "password", "passwd", "pwd", "secret", "clientsecret", "token", "accesstoken", "refreshtoken", "idtoken", "bearertoken",
-        "authtoken", "apikey", "authorization");
+        "authtoken", "apikey", "authorization",
+    };
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -50,7 +51,7 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Whether a parameter, alias or query key names a credential.</summary>
+    /// <summary>Whether a parameter, alias or query key names a credential (without allocating: it runs for every Refit parameter).</summary>
     internal static bool IsCredentialName(string? name)
     {
         if (string.IsNullOrEmpty(name))
@@ -58,8 +59,37 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        var normalized = new string(name!.Where(static c => c is not ('_' or '-')).Select(char.ToLowerInvariant).ToArray());
-        return CredentialNames.Contains(normalized);
+        foreach (var candidate in CredentialNames)
+        {
+            if (EqualsIgnoringSeparators(name!, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is <paramref name="lowerCase"/> once '_' and '-' are left out and case is ignored.</summary>
+    private static bool EqualsIgnoringSeparators(string name, string lowerCase)
+    {
+        var j = 0;
+        foreach (var c in name)
+        {
+            if (c is '_' or '-')
+            {
+                continue;
+            }
+
+            if (j == lowerCase.Length || char.ToLowerInvariant(c) != lowerCase[j])
+            {
+                return false;
+            }
+
+            j++;
+        }
+
+        return j == lowerCase.Length;
     }
 
     /// <summary><c>new CymbioClientOptions { Username = …, Password = … }</c>: reported once, at the password (else the username or grant type).</summary>
@@ -129,12 +159,11 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeRefitMethod(SymbolAnalysisContext context, CymbioSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (RefitRequest.Of(method) is not { } request)
+        if (method.ContainingType?.TypeKind != TypeKind.Interface || !ScopeSymbols.TryGetHttp(method, out var http, out _, out var route, out _))
         {
             return;
         }
 
-        var route = request.Route;
         var query = route is null ? null : route.IndexOf('?') is var mark and >= 0 ? route.Substring(mark + 1) : null;
         if (query is not null)
         {
@@ -143,17 +172,20 @@ public sealed class CredentialAnalyzer : DiagnosticAnalyzer
                 var key = pair.Split('=')[0];
                 if (IsCredentialName(key))
                 {
-                    var location = request.Http.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : method.Locations.FirstOrDefault();
+                    var location = http.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : method.Locations.FirstOrDefault();
                     context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.CredentialInUrl, location, $"The route of '{method.Name}'", "query string ('" + key + "')"));
                     return;
                 }
             }
         }
 
+        // The name first: most parameters are not credentials, and where a parameter goes takes the method's attributes
+        // and every parameter's.
+        RefitRequest? request = null;
         foreach (var parameter in method.Parameters)
         {
-            // The name first: most parameters are not credentials, and where a parameter goes takes its attributes.
-            if (IsCredentialName(BoundName(parameter)) && UrlPart(parameter, request, symbols) is { } part)
+            if (IsCredentialName(BoundName(parameter))
+                && UrlPart(parameter, request ??= RefitRequest.Of(method)!, symbols) is { } part)
             {
                 context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.CredentialInUrl, parameter.Locations.FirstOrDefault(), $"The parameter '{parameter.Name}' of '{method.Name}'", part));
             }
