@@ -85,6 +85,8 @@ public sealed class BuildTimeProjects : IDisposable
     // MSBuild's task performance summary (-clp:PerformanceSummary): "     4321 ms  Csc     1 calls".
     private static readonly Regex CscLine = new(@"^\s*(?<ms>\d+) ms\s+Csc\s+(?<calls>\d+) calls\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
+    private static readonly Regex CymbioRuleId = new(@"""ruleId""\s*:\s*""CYM\d+""", RegexOptions.CultureInvariant);
+
     private static readonly Regex WarningCount = new(@"^\s*(?<count>\d+) Warning\(s\)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     private static readonly Lazy<IReadOnlyList<(string Path, string Text)>> LazySources = new(BuildSources, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -134,7 +136,8 @@ public sealed class BuildTimeProjects : IDisposable
     /// Touches <see cref="TouchedFile"/>, then runs <c>dotnet build --no-restore</c> of <paramref name="project"/>, with
     /// the compiler server (<paramref name="sharedCompilation"/>, a developer's default) or a fresh <c>csc</c> process.
     /// Throws unless the build succeeded and its Csc task ran exactly once. The first build of each project also checks
-    /// that it has no warnings and that the assembly has the scope tables it should (200 with Cymbio, none without).
+    /// that it has no warnings, no Cymbio diagnostic of any severity (from a SARIF log of that build) and that the assembly
+    /// has the scope tables it should (200 with Cymbio, none without).
     /// </summary>
     public BuildResult Build(string project, bool sharedCompilation = true, params string[] extraArguments)
     {
@@ -146,6 +149,12 @@ public sealed class BuildTimeProjects : IDisposable
             "-p:UseSharedCompilation=" + (sharedCompilation ? "true" : "false"),
         };
         arguments.AddRange(extraArguments);
+        var validate = !_validated.Contains(project);
+        if (validate)
+        {
+            // The first build also writes every diagnostic, information messages included, to a SARIF log.
+            arguments.Add("-p:ErrorLog=" + ErrorLogPath(project));
+        }
 
         var cpuBefore = BuildCpuMilliseconds();
         var started = Stopwatch.GetTimestamp();
@@ -170,9 +179,10 @@ public sealed class BuildTimeProjects : IDisposable
             cpu,
             warnings.Success ? int.Parse(warnings.Groups["count"].Value, CultureInfo.InvariantCulture) : -1,
             output);
-        if (_validated.Add(project))
+        if (validate)
         {
             Validate(project, result);
+            _validated.Add(project);
         }
 
         return result;
@@ -272,14 +282,20 @@ public sealed class BuildTimeProjects : IDisposable
         return children + servers;
     }
 
+    private string ErrorLogPath(string project) => Path.Combine(Root, project + ".sarif");
+
     private void Validate(string project, BuildResult result)
     {
         var expected = project == Cymbio ? SyntheticCompilation.InterfaceCount : 0;
         var tables = ScopeTables(project);
-        if (result.Warnings != 0 || tables != expected)
+
+        // Information messages never show in the build's output; a consumer's clean build has none of Cymbio's either.
+        var cymbioDiagnostics = CymbioRuleId.Matches(File.ReadAllText(ErrorLogPath(project))).Count;
+        if (result.Warnings != 0 || tables != expected || cymbioDiagnostics != 0)
         {
             throw new InvalidOperationException(
-                $"The {project} build should have no warnings and {expected} scope tables; it has {result.Warnings} warnings and {tables} scope tables:\n{result.Output}");
+                $"The {project} build should have no warnings, no Cymbio diagnostics and {expected} scope tables; it has {result.Warnings} warnings, "
+                + $"{cymbioDiagnostics} Cymbio diagnostics (see {ErrorLogPath(project)}) and {tables} scope tables:\n{result.Output}");
         }
     }
 

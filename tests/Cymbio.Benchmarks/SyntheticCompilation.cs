@@ -38,6 +38,9 @@ public static class SyntheticCompilation
         "write:fulfillments", "write:inventory", "write:orders", "write:retailers", "write:suppliers", "write:variants", "write:warehouses",
     };
 
+    /// <summary>The first seven of <see cref="Scopes"/> are read: scopes, the last seven write: scopes.</summary>
+    private const int ReadScopes = 7;
+
     private static readonly string[] Verbs = { "Get", "Post", "Put", "Delete" };
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -65,9 +68,10 @@ public static class SyntheticCompilation
 
     /// <summary>
     /// The C# files of the synthetic project, as (path, text) pairs. With <paramref name="consumer"/>, the variant a
-    /// consumer's build compiles without warnings, which the generator benchmarks do not use: the methods left without a
-    /// scope (CYM0008 in a build) get one, and the last method of every 40th interface (from the 6th on) overloads the
-    /// one before it (<c>GetThing8Async</c> with a query parameter).
+    /// consumer's build compiles without Cymbio diagnostics, which the generator benchmarks do not use: every method has
+    /// a scope (no CYM0008), GETs need read: scopes and other verbs write: scopes (no CYM0010 or CYM0011 information
+    /// messages, which the generator benchmarks' input has by the hundred), and the last method of every 40th interface
+    /// (from the 6th on) overloads the one before it (<c>GetThing8Async</c> with a query parameter).
     /// </summary>
     public static IEnumerable<(string Path, string Text)> Sources(bool consumer = false)
     {
@@ -165,7 +169,8 @@ public static class SyntheticCompilation
         b.Append(CultureInfo.InvariantCulture, $"namespace Synthetic.Api.Area{i % 10};\n\n");
         if (shape != 1)
         {
-            b.Append(CultureInfo.InvariantCulture, $"[CymbioScope(\"{Scopes[i % Scopes.Length]}\")]\n");
+            // A consumer's interface default is a read: scope, which its writes override (as in the README).
+            b.Append(CultureInfo.InvariantCulture, $"[CymbioScope(\"{(consumer ? Scopes[i % ReadScopes] : Scopes[i % Scopes.Length])}\")]\n");
         }
 
         b.Append(CultureInfo.InvariantCulture, $"public interface IThings{i}Api\n{{\n");
@@ -183,18 +188,20 @@ public static class SyntheticCompilation
             }
 
             b.Append(CultureInfo.InvariantCulture, $"    [{verb}(\"{route}\")]\n");
-            var methodScope = shape switch
-            {
-                1 => j % 5 == 4 && !consumer ? null : Scopes[(i + j) % Scopes.Length],
-                2 => j % 2 == 1 ? Scopes[7 + ((i + j) % 7)] : null,
-                _ => null,
-            };
+            var (methodScope, secondScope) = consumer
+                ? ConsumerScopes(shape, verb, i + j)
+                : (shape switch
+                {
+                    1 => j % 5 == 4 ? null : Scopes[(i + j) % Scopes.Length],
+                    2 => j % 2 == 1 ? Scopes[7 + ((i + j) % 7)] : null,
+                    _ => null,
+                }, Scopes[(i + j + 1) % Scopes.Length]);
             if (methodScope is not null)
             {
                 if (j % 3 == 0)
                 {
                     // Two scopes in one attribute (params).
-                    b.Append(CultureInfo.InvariantCulture, $"    [CymbioScope(\"{methodScope}\", \"{Scopes[(i + j + 1) % Scopes.Length]}\")]\n");
+                    b.Append(CultureInfo.InvariantCulture, $"    [CymbioScope(\"{methodScope}\", \"{secondScope}\")]\n");
                 }
                 else
                 {
@@ -214,6 +221,21 @@ public static class SyntheticCompilation
 
         b.Append("}\n");
         return b.ToString();
+    }
+
+    /// <summary>
+    /// A consumer's method-level scopes, as its analyzers expect them (no CYM0010 or CYM0011): a GET needs read: scopes,
+    /// any other verb a write: scope. Methods-only interfaces (shape 1) scope every method; the others inherit their
+    /// read: default for GETs and override it for every other verb.
+    /// </summary>
+    private static (string? Scope, string Second) ConsumerScopes(int shape, string verb, int k)
+    {
+        if (verb == "Get")
+        {
+            return (shape == 1 ? Scopes[k % ReadScopes] : null, Scopes[(k + 1) % ReadScopes]);
+        }
+
+        return (Scopes[ReadScopes + (k % ReadScopes)], Scopes[ReadScopes + ((k + 1) % ReadScopes)]);
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
