@@ -55,7 +55,7 @@ internal sealed record ManifestDocument(
         EquatableArray<ManifestEnvironment>.Empty,
         EquatableArray<ManifestScope>.Empty,
         EquatableArray<ManifestGrant>.Empty,
-        new EquatableArray<ManifestProblem>(new[] { problem }));
+        EquatableArray<ManifestProblem>.Of(problem));
 
     /// <summary>Whether <paramref name="path"/> names a scope manifest (<c>scopes.json</c>, any folder, any case).</summary>
     public static bool IsManifestPath(string path)

@@ -7,57 +7,6 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cymbio.Generators;
 
-/// <summary>An unbound constant name in <c>[CymbioScope]</c>, to resolve against the project's manifest.</summary>
-internal sealed record PendingConstant(string Name, bool QualifiedByCymbioScopes, string Expression);
-
-/// <summary>One Refit operation of a scoped interface.</summary>
-/// <param name="MethodName">The method's name, as Refit reports it.</param>
-/// <param name="Signature">The method's signature, for documentation.</param>
-/// <param name="DeclaringInterface">The interface that declares the method.</param>
-/// <param name="HttpMethod">The HTTP verb, or null for a custom Refit attribute.</param>
-/// <param name="Route">The route template as Refit reports it (<see cref="RefitRoutes.Template"/>).</param>
-/// <param name="IsDeclared">Whether a requirement was declared (<see cref="Requirement.IsDeclared"/>); undeclared operations are refused at run time.</param>
-/// <param name="Scopes">Scopes known at generation time, canonical.</param>
-/// <param name="Constants">Fully qualified references to string constants whose value only the final compilation knows.</param>
-/// <param name="PendingConstants">Unbound names, resolved against the manifest before emission.</param>
-/// <param name="Errors">Why part of the requirement cannot be generated; emitted as <c>#error</c>, so the build fails closed.</param>
-internal sealed record OperationModel(
-    string MethodName,
-    string Signature,
-    string DeclaringInterface,
-    string? HttpMethod,
-    string? Route,
-    bool IsDeclared,
-    EquatableArray<string> Scopes,
-    EquatableArray<string> Constants,
-    EquatableArray<PendingConstant> PendingConstants,
-    EquatableArray<string> Errors);
-
-/// <summary>A scoped interface, reduced to what the emitter needs.</summary>
-internal sealed record InterfaceModel(
-    string MetadataName,
-    string? Namespace,
-    string ClassName,
-    string TypeOfName,
-    string DisplayName,
-    bool IsPublic,
-    EquatableArray<OperationModel> Operations)
-{
-    /// <summary>The generated file's name; made unique across the compilation's interfaces before emission.</summary>
-    public string HintName { get; init; } = string.Empty;
-}
-
-/// <summary>One interface's table for the module initializer: the interface and the generated class holding the table.</summary>
-/// <param name="TypeOfName">The interface as <c>typeof</c> names it.</param>
-/// <param name="ClassName">The generated class, fully qualified with <c>global::</c>.</param>
-internal sealed record ScopeTableRegistration(string TypeOfName, string ClassName);
-
-/// <summary>A scope declared by a referenced assembly's manifest (<c>[assembly: CymbioScopeDefinition]</c>).</summary>
-internal sealed record ReferencedScope(string Name, string Description);
-
-/// <summary>Facts about the compilation the emitters depend on.</summary>
-internal sealed record CompilationFacts(string? AssemblyName, bool HasRuntime, bool HasModuleInitializer, EquatableArray<ReferencedScope> ReferencedScopes);
-
 /// <summary>Builds an <see cref="InterfaceModel"/> from a symbol; the symbol does not outlive the call.</summary>
 internal static class InterfaceReader
 {
@@ -139,8 +88,8 @@ internal static class InterfaceReader
                 verb,
                 RefitRoutes.Template(prefix, route),
                 requirement.IsDeclared,
-                new EquatableArray<string>(ScopeSymbols.Canonical(scopes).ToArray()),
-                new EquatableArray<string>(ScopeSymbols.Canonical(constants).ToArray()),
+                EquatableArray<string>.From(ScopeSymbols.Canonical(scopes)),
+                EquatableArray<string>.From(ScopeSymbols.Canonical(constants)),
                 EquatableArray<PendingConstant>.From(pending.Distinct()),
                 EquatableArray<string>.From(errors.Distinct())));
         }

@@ -11,7 +11,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 {
     private readonly T[]? _items;
 
-    public EquatableArray(T[] items) => _items = items;
+    // Private: the array is never a caller's, so no one can change a model after it was compared or cached.
+    private EquatableArray(T[] items) => _items = items;
 
     public static EquatableArray<T> Empty => new(Array.Empty<T>());
 
@@ -21,7 +22,11 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 
     public bool IsEmpty => Length == 0;
 
-    public static EquatableArray<T> From(IEnumerable<T> items) => new(items is T[] array ? array : new List<T>(items).ToArray());
+    /// <summary>A copy of <paramref name="items"/>.</summary>
+    public static EquatableArray<T> From(IEnumerable<T> items) => new(new List<T>(items).ToArray());
+
+    /// <summary>One item.</summary>
+    public static EquatableArray<T> Of(T item) => new(new[] { item });
 
     public ImmutableArray<T> AsImmutableArray() => _items is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(_items);
 

@@ -187,18 +187,15 @@ public sealed class ScopeGenerator : IIncrementalGenerator
         var result = ImmutableArray.CreateBuilder<InterfaceModel>(byName.Count);
         foreach (var model in byName.Values)
         {
-            var className = model.ClassName;
-            for (var i = 2; !classNames.Add(model.Namespace + "." + className); i++)
-            {
-                className = model.ClassName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
+            var className = UniqueNames.Reserve(
+                model.ClassName,
+                i => model.ClassName + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                candidate => classNames.Add(model.Namespace + "." + candidate));
             var hintBase = Emitter.HintBase(model.MetadataName);
-            var hintName = hintBase + Emitter.HintSuffix;
-            for (var i = 2; !hintNames.Add(hintName); i++)
-            {
-                hintName = hintBase + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + Emitter.HintSuffix;
-            }
+            var hintName = UniqueNames.Reserve(
+                hintNames,
+                hintBase + Emitter.HintSuffix,
+                i => hintBase + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + Emitter.HintSuffix);
 
             result.Add(model with { ClassName = className, HintName = hintName });
         }
@@ -240,7 +237,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
 
             return operation with
             {
-                Scopes = new EquatableArray<string>(ScopeSymbols.Canonical(scopes).ToArray()),
+                Scopes = EquatableArray<string>.From(ScopeSymbols.Canonical(scopes)),
                 PendingConstants = EquatableArray<PendingConstant>.Empty,
                 Errors = EquatableArray<string>.From(errors),
             };
@@ -348,14 +345,6 @@ public sealed class ScopeGenerator : IIncrementalGenerator
         return new ConstantsModel(ns ?? string.Empty, false, EquatableArray<ScopeConstant>.From(scopes), EquatableArray<ManifestEnvironment>.From(environments), tokenPath, lifetime);
     }
 
-    private static string Unique(string identifier, HashSet<string> used)
-    {
-        var candidate = identifier;
-        for (var i = 2; !used.Add(candidate); i++)
-        {
-            candidate = identifier + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
-    }
+    private static string Unique(string identifier, HashSet<string> used) =>
+        UniqueNames.Reserve(used, identifier, i => identifier + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,4 +1,3 @@
-// Over the ~400-line guideline: splitting this file by concern is issue 9 (refactor), next after issue 8; left whole until then.
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -6,149 +5,9 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cymbio.Generators;
 
-/// <summary>The scope constants model: every valid scope of the project's manifests, merged.</summary>
-/// <param name="Name">The scope.</param>
-/// <param name="Description">What it allows.</param>
-/// <param name="Identifier">The constant's name.</param>
-/// <param name="Declared">Declared by this project's manifest (and recorded in its metadata), rather than by a referenced assembly.</param>
-internal sealed record ScopeConstant(string Name, string Description, string Identifier, bool Declared);
-
-/// <summary>A generated constant's identifier and the scope it holds.</summary>
-internal sealed record ConstantName(string Identifier, string Name);
-
-/// <summary>Everything the constants file is generated from.</summary>
-internal sealed record ConstantsModel(
-    string Namespace,
-    bool HasRuntime,
-    EquatableArray<ScopeConstant> Scopes,
-    EquatableArray<ManifestEnvironment> Environments,
-    string? TokenPath,
-    int? TokenLifetimeSeconds);
-
-/// <summary>Turns models into C# text. Pure functions of the models: same model, same bytes.</summary>
-internal static class Emitter
+/// <summary>The scope table of each interface and the one module initializer that registers them all.</summary>
+internal static partial class Emitter
 {
-    public const string ConstantsHintName = "Cymbio.Manifest.g.cs";
-    private static readonly string GeneratedCode =
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"Cymbio.Generators\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
-
-    public const string HintSuffix = ".CymbioScopes.g.cs";
-
-    /// <summary>The metadata name with every character other than letters, digits, '.' and '_' replaced by '_'.</summary>
-    public static string HintBase(string metadataName)
-    {
-        var chars = metadataName.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var c = chars[i];
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'))
-            {
-                chars[i] = '_';
-            }
-        }
-
-        return new string(chars);
-    }
-
-    public static string EmitConstants(ConstantsModel model)
-    {
-        var w = Header();
-        if (model.HasRuntime)
-        {
-            foreach (var scope in model.Scopes)
-            {
-                if (scope.Declared)
-                {
-                    w.Line($"[assembly: global::Cymbio.CymbioScopeDefinition({Literal(scope.Name)}, {Literal(scope.Description)})]");
-                }
-            }
-
-            w.Line();
-        }
-
-        w.Open($"namespace {model.Namespace}");
-        if (!model.Scopes.IsEmpty)
-        {
-            w.Line("/// <summary>")
-             .Line("/// The OAuth scopes declared in <c>scopes.json</c>, and those of referenced assemblies, as constants for")
-             .Line("/// <c>[CymbioScope]</c> and <c>[CymbioGrants]</c>.")
-             .Line("/// </summary>")
-             .Line(GeneratedCode)
-             .Open("public static partial class CymbioScopes");
-            foreach (var scope in model.Scopes)
-            {
-                var origin = scope.Declared ? string.Empty : " Declared by a referenced assembly.";
-                w.Line($"/// <summary><c>{Xml(scope.Name)}</c>: {Xml(Sentence(scope.Description))}{origin}</summary>")
-                 .Line($"public const string {scope.Identifier} = {Literal(scope.Name)};")
-                 .Line();
-            }
-
-            w.Line("/// <summary>Every scope named by this class: this project's manifest order first, then referenced assemblies'.</summary>")
-             .Line("public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new string[]")
-             .Line("{");
-            foreach (var scope in model.Scopes)
-            {
-                w.Line($"    {scope.Identifier},");
-            }
-
-            w.Line("};").Close();
-        }
-
-        if (!model.Environments.IsEmpty || model.TokenPath is not null || model.TokenLifetimeSeconds is not null)
-        {
-            if (!model.Scopes.IsEmpty)
-            {
-                w.Line();
-            }
-
-            w.Line("/// <summary>")
-             .Line("/// The environments and token settings declared in <c>scopes.json</c>.")
-             .Line("/// </summary>")
-             .Line(GeneratedCode)
-             .Open("public static partial class CymbioEnvironments");
-            var first = true;
-            foreach (var environment in model.Environments)
-            {
-                if (!first)
-                {
-                    w.Line();
-                }
-
-                first = false;
-                w.Line($"/// <summary>Base address of the <c>{Xml(environment.Name)}</c> environment: <c>{Xml(environment.BaseAddress)}</c>.</summary>")
-                 .Line($"public const string {ScopeNames.ToIdentifier(environment.Name)} = {Literal(environment.BaseAddress)};");
-            }
-
-            if (model.TokenPath is not null)
-            {
-                if (!first)
-                {
-                    w.Line();
-                }
-
-                first = false;
-                w.Line("/// <summary>Path of the OAuth2 token endpoint, relative to an environment's base address.</summary>")
-                 .Line($"public const string TokenPath = {Literal(model.TokenPath)};");
-            }
-
-            if (model.TokenLifetimeSeconds is { } lifetime)
-            {
-                if (!first)
-                {
-                    w.Line();
-                }
-
-                w.Line("/// <summary>The documented lifetime of an access token, in seconds, for token responses that state none.</summary>")
-                 .Line($"public const int TokenLifetimeSeconds = {lifetime.ToString(CultureInfo.InvariantCulture)};");
-            }
-
-            w.Close();
-        }
-
-        w.Close();
-        return w.ToString();
-    }
-
     /// <summary>
     /// The scope table of one interface: a compact text table (one string constant, see the runtime's
     /// <c>CymbioScopeTableText</c>) registered from a module initializer, and the per-method view as static readonly fields
@@ -340,13 +199,11 @@ internal static class Emitter
 
     private static string Reserve(string name, HashSet<string> used)
     {
-        while (!used.Add(name))
-        {
-            name += "_";
-        }
+        // name, name_, name__, …
+        var unique = UniqueNames.Reserve(used, name, i => name + new string('_', i - 1));
 
         // A method named like a keyword (Task @event()) keeps its name, escaped.
-        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        return SyntaxFacts.GetKeywordKind(unique) != SyntaxKind.None ? "@" + unique : unique;
     }
 
     private static string DescribeScopes(OperationModel operation)
@@ -368,62 +225,5 @@ internal static class Emitter
         }
 
         return parts.Count == 0 ? "none" : string.Join(" and ", parts);
-    }
-
-    /// <summary>The text with every character C# treats as a line break (CR, LF, NEL, LS, PS) replaced by a space.</summary>
-    private static string SingleLine(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (IsLineBreak(chars[i]))
-            {
-                chars[i] = ' ';
-            }
-        }
-
-        return new string(chars);
-    }
-
-    private static bool IsLineBreak(char c) => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
-
-    /// <summary>The file header; scope tables leave nullable analysis off, which costs the compiler time and annotates nothing there.</summary>
-    private static SourceWriter Header(bool nullable = true)
-    {
-        var writer = new SourceWriter()
-            .Line("// <auto-generated/>")
-            .Line("// Generated by Cymbio.Generators from scopes.json and [CymbioScope] attributes. Do not edit.");
-        return nullable ? writer.Line("#nullable enable").Line() : writer.Line();
-    }
-
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    private static string Sentence(string description)
-    {
-        var text = description.Trim();
-        if (text.Length == 0)
-        {
-            return "(no description).";
-        }
-
-        return text.EndsWith(".", System.StringComparison.Ordinal) ? text : text + ".";
-    }
-
-    private static string Xml(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case var _ when IsLineBreak(c): builder.Append(' '); break;
-                default: builder.Append(c); break;
-            }
-        }
-
-        return builder.ToString();
     }
 }
