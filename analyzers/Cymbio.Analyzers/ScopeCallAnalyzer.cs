@@ -5,7 +5,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,9 +21,6 @@ namespace Cymbio.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly SourceTextValueProvider<ManifestDocument> ManifestProvider =
-        new(static text => ManifestParser.Parse(string.Empty, text, CancellationToken.None));
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         CallSiteDescriptors.MissingScopes,
@@ -43,17 +39,7 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var manifests = new List<(string, ManifestDocument)>();
-            foreach (var file in start.Options.AdditionalFiles)
-            {
-                if (ManifestDocument.IsManifestPath(file.Path) && file.GetText(start.CancellationToken) is { } text)
-                {
-                    var document = start.TryGetValue(text, ManifestProvider, out var cached) ? cached : ManifestParser.Parse(string.Empty, text, start.CancellationToken);
-                    manifests.Add((file.Path, document));
-                }
-            }
-
-            var state = new CompilationState(symbols, ManifestGrants.Read(manifests), start.Compilation.Assembly);
+            var state = new CompilationState(symbols, ManifestGrants.Read(ManifestCatalog.Read(start).Manifests), start.Compilation.Assembly);
             // Calls only: a block's locals and a type's own fields and properties are read when a scoped call's receiver
             // needs them. No symbol-start or per-block actions: a symbol-start action makes the compiler track the end
             // of every type of the compilation, which cost more than a quarter of a whole build (docs/benchmarks.md).

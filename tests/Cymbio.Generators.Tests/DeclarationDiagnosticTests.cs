@@ -89,6 +89,48 @@ public sealed class DeclarationDiagnosticTests
         await test.RunWithGeneratorAsync();
     }
 
+    /// <summary>
+    /// Before one catalog, the declaration analyzer took any string a referenced assembly's
+    /// <c>[assembly: CymbioScopeDefinition]</c> named as a known scope, while the generator kept only valid scope names: a
+    /// call site could pass the analyzer with a scope the generated constants did not have. Both now read definitions with
+    /// <see cref="ScopeSymbols.ReferencedScopes"/>.
+    /// </summary>
+    [Fact]
+    public async Task ReferencedScopeDefinitions_AreReadWithOneRule_ByTheGeneratorAndTheAnalyzer()
+    {
+        var library = TestEnvironment.Compile(new[]
+        {
+            ("""
+            [assembly: Cymbio.CymbioScopeDefinition("read:widgets", "Read widgets.")]
+            [assembly: Cymbio.CymbioScopeDefinition("Read Widgets", "Not a scope name.")]
+            """, "/lib/Definitions.cs"),
+        }).WithAssemblyName("Contoso.Widgets.Contracts");
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var reference = MetadataReference.CreateFromImage(image.ToArray());
+
+        var test = new DeclarationTest(Usings + """
+            public interface IWidgetsApi
+            {
+                [Get("/widgets")]
+                [CymbioScope("read:widgets")]
+                Task<string> ListAsync();
+
+                [Get("/widgets/odd")]
+                [CymbioScope({|#0:"Read Widgets"|})]
+                Task<string> OddAsync();
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(reference);
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UnknownScope).WithLocation(0).WithArguments("Read Widgets", "; did you mean 'read:widgets'?"));
+        await test.RunAsync();
+
+        var consumer = TestEnvironment.Compile(new[] { (test.SourceWithoutMarkup, "/0/Test0.cs") }, TestEnvironment.References.Add(reference));
+        var referenced = ScopeSymbols.ReferencedScopes(consumer);
+        Assert.Contains(referenced, s => s.Name == "read:widgets" && s.Description == "Read widgets.");
+        Assert.DoesNotContain(referenced, s => s.Name == "Read Widgets");
+    }
+
     [Fact]
     public async Task UnknownScope_WhenTheProjectManifestCannotBeRead_SaysSo()
     {

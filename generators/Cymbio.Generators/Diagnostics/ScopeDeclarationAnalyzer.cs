@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Cymbio.Generators;
 
@@ -20,9 +19,6 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The key of the "did you mean" suggestion in <see cref="Diagnostic.Properties"/> of CYM0006.</summary>
     public const string SuggestionProperty = "Suggestion";
-
-    private static readonly SourceTextValueProvider<ManifestDocument> ManifestProvider =
-        new(static text => ManifestParser.Parse(string.Empty, text, CancellationToken.None));
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -45,11 +41,7 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            var catalog = Catalog.Create(
-                start.Compilation,
-                start.Options,
-                text => start.TryGetValue(text, ManifestProvider, out var document) ? document : ManifestParser.Parse(string.Empty, text, start.CancellationToken),
-                start.CancellationToken);
+            var catalog = new Catalog(ManifestCatalog.Read(start));
             start.RegisterAdditionalFileAction(fileContext => catalog.AnalyzeManifest(fileContext));
             if (start.Compilation.GetTypeByMetadataName(ScopeSymbols.ScopeAttributeMetadataName) is null)
             {
@@ -61,54 +53,19 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>The scopes known to one compilation, and the manifests they came from.</summary>
+    /// <summary>The checks of one compilation, against its <see cref="ManifestCatalog"/>.</summary>
     private sealed class Catalog
     {
-        private readonly Dictionary<string, ManifestDocument> _manifests = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Path, TextLocation Location)> _firstDeclaration = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _known = new(StringComparer.Ordinal);
-        private bool _anyUnreadable;
+        private readonly ManifestCatalog _catalog;
 
-        public static Catalog Create(Compilation compilation, AnalyzerOptions options, Func<SourceText, ManifestDocument> parse, CancellationToken cancellationToken)
-        {
-            var catalog = new Catalog();
-            foreach (var attribute in ScopeSymbols.ReferencedScopeDefinitions(compilation))
-            {
-                if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string name)
-                {
-                    catalog._known.Add(name);
-                }
-            }
+        public Catalog(ManifestCatalog catalog) => _catalog = catalog;
 
-            var files = options.AdditionalFiles
-                .Where(static file => ManifestDocument.IsManifestPath(file.Path))
-                .OrderBy(static file => file.Path, StringComparer.Ordinal);
-            foreach (var file in files)
-            {
-                var text = file.GetText(cancellationToken);
-                var document = text is null ? ManifestParser.Parse(string.Empty, null, cancellationToken) : parse(text);
-
-                catalog._manifests[file.Path] = document;
-                catalog._anyUnreadable |= !document.IsReadable;
-                foreach (var scope in document.Scopes)
-                {
-                    catalog._known.Add(scope.Name);
-                    if (!catalog._firstDeclaration.ContainsKey(scope.Name))
-                    {
-                        catalog._firstDeclaration.Add(scope.Name, (file.Path, scope.Location));
-                    }
-                }
-            }
-
-            return catalog;
-        }
-
-        private bool CanCheck => _known.Count > 0 || _manifests.Count > 0;
+        private bool CanCheck => _catalog.CanCheck;
 
         public void AnalyzeManifest(AdditionalFileAnalysisContext context)
         {
             var path = context.AdditionalFile.Path;
-            if (!_manifests.TryGetValue(path, out var document))
+            if (_catalog.Find(path) is not { } document)
             {
                 return;
             }
@@ -125,20 +82,20 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
             // A scope declared by an earlier manifest of the same project (ordered by path) is declared twice.
             foreach (var scope in document.Scopes)
             {
-                if (_firstDeclaration.TryGetValue(scope.Name, out var first) && !string.Equals(first.Path, path, StringComparison.Ordinal))
+                if (_catalog.TryGetFirstDeclaration(scope.Name, out var firstPath, out var firstLocation) && !string.Equals(firstPath, path, StringComparison.Ordinal))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.DuplicateScope,
                         scope.Location.ToLocation(path),
                         scope.Name,
                         "scopes",
-                        $"{first.Path}({first.Location.StartLine + 1},{first.Location.StartColumn + 1})"));
+                        $"{firstPath}({firstLocation.StartLine + 1},{firstLocation.StartColumn + 1})"));
                 }
             }
 
             foreach (var grant in document.Grants)
             {
-                if (!_known.Contains(grant.Name))
+                if (!_catalog.IsKnown(grant.Name))
                 {
                     context.ReportDiagnostic(UnknownScope(grant.Location.ToLocation(path), grant.Name));
                 }
@@ -198,7 +155,7 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
             foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, compilation: null, cancellationToken))
             {
                 // Anything but a literal is an argument the compiler could not bind: it reports that error itself.
-                if (scope is { Kind: ScopeReferenceKind.Literal, Text: var name } && !_known.Contains(name))
+                if (scope is { Kind: ScopeReferenceKind.Literal, Text: var name } && !_catalog.IsKnown(name))
                 {
                     report(UnknownScope(ScopeSymbols.ArgumentLocation(attribute, index, cancellationToken), name));
                 }
@@ -207,13 +164,13 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
 
         private Diagnostic UnknownScope(Location location, string scope)
         {
-            var suggestion = ScopeNames.Suggest(scope, _known.OrderBy(static s => s, StringComparer.Ordinal));
+            var suggestion = ScopeNames.Suggest(scope, _catalog.KnownScopes);
             string detail;
             if (suggestion is not null)
             {
                 detail = $"; did you mean '{suggestion}'?";
             }
-            else if (_anyUnreadable)
+            else if (_catalog.AnyUnreadable)
             {
                 detail = "; a scopes.json of this project cannot be read (CYM0001), so its scopes are unknown";
             }

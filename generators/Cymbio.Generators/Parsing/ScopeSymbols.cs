@@ -22,12 +22,34 @@ internal static partial class ScopeSymbols
     public static bool IsScopeDefinitionAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioScopeDefinitionAttribute");
 
     /// <summary>
+    /// The scopes referenced assemblies declare through <c>[assembly: CymbioScopeDefinition(name, description)]</c>: the
+    /// one reader the generator and every analyzer use, with one rule — the name must be a valid scope name
+    /// (<see cref="ScopeNames.IsValid"/>), or the definition is ignored; the description may be missing.
+    /// </summary>
+    public static EquatableArray<ReferencedScope> ReferencedScopes(Compilation compilation)
+    {
+        var scopes = new List<ReferencedScope>();
+        foreach (var attribute in ReferencedScopeDefinitions(compilation))
+        {
+            if (attribute.ConstructorArguments.Length > 0
+                && attribute.ConstructorArguments[0].Value is string name
+                && ScopeNames.IsValid(name))
+            {
+                var description = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string : null;
+                scopes.Add(new ReferencedScope(name, description ?? string.Empty));
+            }
+        }
+
+        return EquatableArray<ReferencedScope>.From(scopes);
+    }
+
+    /// <summary>
     /// The <c>[assembly: CymbioScopeDefinition]</c> attributes of the referenced assemblies. Only an assembly that is the
     /// attribute's own or references it by name can carry one, so the others' attributes are not decoded: a project
     /// references hundreds of assemblies, and decoding all their attributes on every compilation was measurable.
     /// Without a resolvable attribute type (none, or several), every referenced assembly is read.
     /// </summary>
-    public static IEnumerable<AttributeData> ReferencedScopeDefinitions(Compilation compilation)
+    private static IEnumerable<AttributeData> ReferencedScopeDefinitions(Compilation compilation)
     {
         var definingAssembly = compilation.GetTypeByMetadataName(ScopeDefinitionAttributeMetadataName)?.ContainingAssembly.Name;
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)

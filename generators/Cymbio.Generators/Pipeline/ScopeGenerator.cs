@@ -27,7 +27,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 compilation.AssemblyName,
                 compilation.GetTypeByMetadataName(ScopeSymbols.ScopeSetMetadataName) is not null,
                 compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null,
-                ReferencedScopes(compilation)))
+                ScopeSymbols.ReferencedScopes(compilation)))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
         // Manifests: each scopes.json parsed once, then merged (ordered by path, so file order never matters).
@@ -245,23 +245,6 @@ public sealed class ScopeGenerator : IIncrementalGenerator
         return model with { Operations = EquatableArray<OperationModel>.From(operations) };
     }
 
-    /// <summary>The scopes that referenced assemblies declare through <c>[assembly: CymbioScopeDefinition]</c>.</summary>
-    private static EquatableArray<ReferencedScope> ReferencedScopes(Compilation compilation)
-    {
-        var scopes = new List<ReferencedScope>();
-        foreach (var attribute in ScopeSymbols.ReferencedScopeDefinitions(compilation))
-        {
-            if (attribute.ConstructorArguments.Length == 2
-                && attribute.ConstructorArguments[0].Value is string name
-                && ScopeNames.IsValid(name))
-            {
-                scopes.Add(new ReferencedScope(name, attribute.ConstructorArguments[1].Value as string ?? string.Empty));
-            }
-        }
-
-        return EquatableArray<ReferencedScope>.From(scopes);
-    }
-
     /// <summary>
     /// Completes the constants model with the compilation's facts: the namespace, and the scopes of referenced
     /// assemblies, so that the project's <c>CymbioScopes</c> is a superset of the SDK's and shadows nothing.
@@ -295,6 +278,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
         };
     }
 
+    /// <summary>The constants model of the project's manifests, merged by <see cref="ManifestCatalog"/>'s rules.</summary>
     private static ConstantsModel? Merge(ImmutableArray<ManifestDocument> documents)
     {
         if (documents.IsDefaultOrEmpty)
@@ -302,47 +286,23 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             return null;
         }
 
-        string? ns = null;
-        string? tokenPath = null;
-        int? lifetime = null;
-        var scopes = new List<ScopeConstant>();
-        var environments = new List<ManifestEnvironment>();
-        var scopeNames = new HashSet<string>(StringComparer.Ordinal);
-        var identifiers = new HashSet<string>(StringComparer.Ordinal) { "All" };
-        var environmentNames = new HashSet<string>(StringComparer.Ordinal) { "TokenPath", "TokenLifetimeSeconds" };
-        foreach (var document in documents.OrderBy(static d => d.Path, StringComparer.Ordinal))
-        {
-            if (!document.IsReadable)
-            {
-                continue;
-            }
-
-            ns ??= document.Namespace;
-            tokenPath ??= document.TokenPath;
-            lifetime ??= document.TokenLifetimeSeconds;
-            foreach (var scope in document.Scopes)
-            {
-                if (scopeNames.Add(scope.Name))
-                {
-                    scopes.Add(new ScopeConstant(scope.Name, scope.Description, Unique(ScopeNames.ToIdentifier(scope.Name), identifiers), Declared: true));
-                }
-            }
-
-            foreach (var environment in document.Environments)
-            {
-                if (environmentNames.Add(ScopeNames.ToIdentifier(environment.Name)))
-                {
-                    environments.Add(environment);
-                }
-            }
-        }
-
-        if (scopes.Count == 0 && environments.Count == 0 && tokenPath is null && lifetime is null)
+        // Referenced assemblies' scopes join in Complete, which also depends on the compilation; this step depends on
+        // the manifests alone, so that an edit to C# code leaves it cached.
+        var catalog = ManifestCatalog.Create(documents.Select(static d => (d.Path, d)), Enumerable.Empty<ReferencedScope>());
+        if (catalog.Scopes.IsEmpty && catalog.Environments.IsEmpty && catalog.TokenPath is null && catalog.TokenLifetimeSeconds is null)
         {
             return null;
         }
 
-        return new ConstantsModel(ns ?? string.Empty, false, EquatableArray<ScopeConstant>.From(scopes), EquatableArray<ManifestEnvironment>.From(environments), tokenPath, lifetime);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal) { "All" };
+        var scopes = catalog.Scopes.Select(scope => new ScopeConstant(scope.Name, scope.Description, Unique(ScopeNames.ToIdentifier(scope.Name), identifiers), Declared: true));
+        return new ConstantsModel(
+            catalog.Namespace ?? string.Empty,
+            false,
+            EquatableArray<ScopeConstant>.From(scopes),
+            EquatableArray<ManifestEnvironment>.From(catalog.Environments),
+            catalog.TokenPath,
+            catalog.TokenLifetimeSeconds);
     }
 
     private static string Unique(string identifier, HashSet<string> used) =>
