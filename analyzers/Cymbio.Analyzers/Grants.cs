@@ -37,29 +37,12 @@ internal sealed record Grants(ImmutableArray<string> Scopes, GrantSourceKind Kin
 /// <param name="ArrayEnd">The offset of that array's <c>]</c>.</param>
 internal sealed record ManifestGrants(ImmutableArray<string> Scopes, ImmutableArray<(string Scope, Location Location)> Entries, string? EditPath, int ArrayEnd)
 {
-    public static ManifestGrants Read(IEnumerable<(string Path, ManifestDocument Document)> manifests)
-    {
-        var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        var entries = ImmutableArray.CreateBuilder<(string, Location)>();
-        string? editPath = null;
-        var arrayEnd = -1;
-        foreach (var (path, document) in manifests.OrderBy(static m => m.Path, StringComparer.Ordinal))
-        {
-            foreach (var grant in document.Grants)
-            {
-                scopes.Add(grant.Name);
-                entries.Add((grant.Name, grant.Location.ToLocation(path)));
-            }
-
-            if (editPath is null && document.GrantsArray is { } array)
-            {
-                editPath = path;
-                arrayEnd = array.Start + array.Length - 1;
-            }
-        }
-
-        return new ManifestGrants(ImmutableArray.CreateRange(scopes), entries.ToImmutable(), editPath, arrayEnd);
-    }
+    /// <summary>The grants of the project's manifests, as the catalog merged them.</summary>
+    public static ManifestGrants From(ManifestCatalog catalog) => new(
+        ScopeSymbols.Canonical(catalog.Grants.Select(static g => g.Grant.Name)),
+        catalog.Grants.Select(static g => (g.Grant.Name, g.Grant.Location.ToLocation(g.Path))).ToImmutableArray(),
+        catalog.GrantsArray?.Path,
+        catalog.GrantsArray is { Array: var array } ? array.Start + array.Length - 1 : -1);
 
     /// <summary>The manifest counts as a grant source when one of the project's manifests has a <c>grants</c> array.</summary>
     public Grants? AsSource() => EditPath is null

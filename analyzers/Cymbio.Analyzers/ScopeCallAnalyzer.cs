@@ -39,7 +39,7 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new CompilationState(symbols, ManifestGrants.Read(ManifestCatalog.Read(start).Manifests), start.Compilation.Assembly);
+            var state = new CompilationState(symbols, ManifestGrants.From(ManifestCatalog.Read(start)), start.Compilation.Assembly);
             // Calls only: a block's locals and a type's own fields and properties are read when a scoped call's receiver
             // needs them. No symbol-start or per-block actions: a symbol-start action makes the compiler track the end
             // of every type of the compilation, which cost more than a quarter of a whole build (docs/benchmarks.md).

@@ -38,6 +38,7 @@ internal sealed class ManifestCatalog
         var scopes = ImmutableArray.CreateBuilder<ManifestScope>();
         var environments = ImmutableArray.CreateBuilder<ManifestEnvironment>();
         var environmentIdentifiers = new HashSet<string>(StringComparer.Ordinal) { "TokenPath", "TokenLifetimeSeconds" };
+        var grants = ImmutableArray.CreateBuilder<(ManifestGrant, string)>();
         foreach (var (path, document) in manifests)
         {
             AnyUnreadable |= !document.IsReadable;
@@ -61,10 +62,21 @@ internal sealed class ManifestCatalog
                     environments.Add(environment);
                 }
             }
+
+            foreach (var grant in document.Grants)
+            {
+                grants.Add((grant, path));
+            }
+
+            if (GrantsArray is null && document.GrantsArray is { } array)
+            {
+                GrantsArray = (path, array);
+            }
         }
 
         Scopes = scopes.ToImmutable();
         Environments = environments.ToImmutable();
+        Grants = grants.ToImmutable();
     }
 
     /// <summary>Gets the project's manifests with the path of each, in ordinal path order.</summary>
@@ -78,6 +90,12 @@ internal sealed class ManifestCatalog
 
     /// <summary>Gets the project's environments, the first of each identifier, in merge order.</summary>
     public ImmutableArray<ManifestEnvironment> Environments { get; }
+
+    /// <summary>Gets every grant of every manifest (repeats included, for the unused-grant report), with its manifest, in merge order.</summary>
+    public ImmutableArray<(ManifestGrant Grant, string Path)> Grants { get; }
+
+    /// <summary>Gets the first manifest with a <c>grants</c> array and where that array is: code fixes add grants there.</summary>
+    public (string Path, TextLocation Array)? GrantsArray { get; }
 
     /// <summary>Gets the first manifest's namespace, if any declares one.</summary>
     public string? Namespace { get; }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,11 +35,11 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ManifestParsed);
 
         var merged = manifests.Collect()
-            .Select(static (documents, cancellationToken) => Merge(documents))
+            .Select(static (documents, cancellationToken) => ConstantsModels.Merge(documents))
             .WithTrackingName(TrackingNames.ManifestMerged);
 
         var constants = merged.Combine(facts)
-            .Select(static (pair, _) => Complete(pair.Left, pair.Right))
+            .Select(static (pair, _) => ConstantsModels.Complete(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ScopeConstants);
 
         context.RegisterSourceOutput(constants, static (spc, model) =>
@@ -65,7 +63,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 ScopeSymbols.ScopeAttributeMetadataName,
                 static (node, _) => node is MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
-                static (ctx, cancellationToken) => ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, ctx.SemanticModel.Compilation, cancellationToken))
+                static (ctx, cancellationToken) => ScopeTableModels.ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, ctx.SemanticModel.Compilation, cancellationToken))
             .WithTrackingName(TrackingNames.ScopedMethods);
 
         var noScope = context.SyntaxProvider
@@ -73,7 +71,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 ScopeSymbols.NoScopeAttributeMetadataName,
                 static (node, _) => node is InterfaceDeclarationSyntax or MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
                 static (ctx, cancellationToken) => ctx.TargetSymbol is IMethodSymbol method
-                    ? ReadFromMethod(method, ctx.SemanticModel.Compilation, cancellationToken)
+                    ? ScopeTableModels.ReadFromMethod(method, ctx.SemanticModel.Compilation, cancellationToken)
                     : InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, ctx.SemanticModel.Compilation, cancellationToken))
             .WithTrackingName(TrackingNames.NoScopeDeclarations);
 
@@ -93,7 +91,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             .Combine(onMethods.Collect())
             .Combine(noScope.Collect())
             .Combine(derived.Collect())
-            .SelectMany(static (all, _) => Distinct(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
+            .SelectMany(static (all, _) => ScopeTableModels.Distinct(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
             .WithTrackingName(TrackingNames.ScopeTables);
 
         // [CymbioScope(CymbioScopes.ReadPurchaseOrders)] naming a constant generated from this project's own manifest
@@ -106,7 +104,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
 
         var sources = tables.Combine(facts).Combine(constantNames)
             .Select(static (pair, _) => pair.Left.Right.HasRuntime
-                ? (Model: Resolve(pair.Left.Left, pair.Right), pair.Left.Right.HasModuleInitializer)
+                ? (Model: ScopeTableModels.Resolve(pair.Left.Left, pair.Right), pair.Left.Right.HasModuleInitializer)
                 : default)
             .WithTrackingName(TrackingNames.ScopeTableSources);
 
@@ -138,173 +136,4 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             }
         });
     }
-
-    /// <summary>
-    /// Reads the interface behind a method-level attribute, once per interface: only for the first method with
-    /// <c>[CymbioScope]</c> or <c>[CymbioNoScope]</c>, and only when the interface itself has neither (the interface
-    /// pipelines cover that case).
-    /// </summary>
-    private static InterfaceModel? ReadFromMethod(IMethodSymbol? method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
-    {
-        var type = method?.ContainingType;
-        if (type is null || type.TypeKind != TypeKind.Interface || ScopeSymbols.HasRequirementAttribute(type))
-        {
-            return null;
-        }
-
-        foreach (var member in type.GetMembers())
-        {
-            if (member is IMethodSymbol candidate && ScopeSymbols.HasRequirementAttribute(candidate))
-            {
-                return SymbolEqualityComparer.Default.Equals(candidate, method) ? InterfaceReader.Read(type, compilation, cancellationToken) : null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// One model per interface, ordered by metadata name, with file and class names made unique: generated file names
-    /// are compared without case, and two interfaces can map to one class name (<c>Outer.IApi</c> and
-    /// <c>IOuterApi</c>). The first by metadata name keeps the plain name; later ones get <c>2</c>, <c>3</c>, ….
-    /// </summary>
-    private static ImmutableArray<InterfaceModel> Distinct(params ImmutableArray<InterfaceModel?>[] sources)
-    {
-        var byName = new SortedDictionary<string, InterfaceModel>(StringComparer.Ordinal);
-        foreach (var source in sources)
-        {
-            foreach (var model in source)
-            {
-                if (model is not null && !byName.ContainsKey(model.MetadataName))
-                {
-                    byName.Add(model.MetadataName, model);
-                }
-            }
-        }
-
-        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Emitter.ConstantsHintName };
-        var classNames = new HashSet<string>(StringComparer.Ordinal);
-        var result = ImmutableArray.CreateBuilder<InterfaceModel>(byName.Count);
-        foreach (var model in byName.Values)
-        {
-            var className = UniqueNames.Reserve(
-                model.ClassName,
-                i => model.ClassName + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                candidate => classNames.Add(model.Namespace + "." + candidate));
-            var hintBase = Emitter.HintBase(model.MetadataName);
-            var hintName = UniqueNames.Reserve(
-                hintNames,
-                hintBase + Emitter.HintSuffix,
-                i => hintBase + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + Emitter.HintSuffix);
-
-            result.Add(model with { ClassName = className, HintName = hintName });
-        }
-
-        return result.MoveToImmutable();
-    }
-
-    /// <summary>Resolves pending constant names against the generated constants; what cannot be resolved fails closed.</summary>
-    private static InterfaceModel Resolve(InterfaceModel model, EquatableArray<ConstantName> constants)
-    {
-        if (model.Operations.All(static o => o.PendingConstants.IsEmpty))
-        {
-            return model;
-        }
-
-        var operations = model.Operations.Select(operation =>
-        {
-            if (operation.PendingConstants.IsEmpty)
-            {
-                return operation;
-            }
-
-            var scopes = new List<string>(operation.Scopes);
-            var errors = new List<string>(operation.Errors);
-            foreach (var pending in operation.PendingConstants)
-            {
-                var match = constants.FirstOrDefault(c => c.Identifier == pending.Name);
-                if (match is not null)
-                {
-                    scopes.Add(match.Name);
-                }
-                else if (!pending.QualifiedByCymbioScopes)
-                {
-                    // Written as CymbioScopes.Name, an unknown name is a compiler error at the attribute. Anything else
-                    // may be defined by code this generator cannot see: refuse it rather than drop a scope.
-                    errors.Add($"'{pending.Expression}' is not a scope string or a string constant that the generator can see");
-                }
-            }
-
-            return operation with
-            {
-                Scopes = EquatableArray<string>.From(ScopeSymbols.Canonical(scopes)),
-                PendingConstants = EquatableArray<PendingConstant>.Empty,
-                Errors = EquatableArray<string>.From(errors),
-            };
-        });
-        return model with { Operations = EquatableArray<OperationModel>.From(operations) };
-    }
-
-    /// <summary>
-    /// Completes the constants model with the compilation's facts: the namespace, and the scopes of referenced
-    /// assemblies, so that the project's <c>CymbioScopes</c> is a superset of the SDK's and shadows nothing.
-    /// </summary>
-    private static ConstantsModel? Complete(ConstantsModel? model, CompilationFacts facts)
-    {
-        if (model is null)
-        {
-            return null;
-        }
-
-        var scopes = new List<ScopeConstant>(model.Scopes);
-        if (!model.Scopes.IsEmpty)
-        {
-            var names = new HashSet<string>(model.Scopes.Select(static s => s.Name), StringComparer.Ordinal);
-            var identifiers = new HashSet<string>(model.Scopes.Select(static s => s.Identifier), StringComparer.Ordinal) { "All" };
-            foreach (var referenced in facts.ReferencedScopes)
-            {
-                if (names.Add(referenced.Name))
-                {
-                    scopes.Add(new ScopeConstant(referenced.Name, referenced.Description, Unique(ScopeNames.ToIdentifier(referenced.Name), identifiers), Declared: false));
-                }
-            }
-        }
-
-        return model with
-        {
-            Namespace = model.Namespace.Length > 0 ? model.Namespace : ScopeNames.ToNamespace(facts.AssemblyName),
-            HasRuntime = facts.HasRuntime,
-            Scopes = EquatableArray<ScopeConstant>.From(scopes),
-        };
-    }
-
-    /// <summary>The constants model of the project's manifests, merged by <see cref="ManifestCatalog"/>'s rules.</summary>
-    private static ConstantsModel? Merge(ImmutableArray<ManifestDocument> documents)
-    {
-        if (documents.IsDefaultOrEmpty)
-        {
-            return null;
-        }
-
-        // Referenced assemblies' scopes join in Complete, which also depends on the compilation; this step depends on
-        // the manifests alone, so that an edit to C# code leaves it cached.
-        var catalog = ManifestCatalog.Create(documents.Select(static d => (d.Path, d)), Enumerable.Empty<ReferencedScope>());
-        if (catalog.Scopes.IsEmpty && catalog.Environments.IsEmpty && catalog.TokenPath is null && catalog.TokenLifetimeSeconds is null)
-        {
-            return null;
-        }
-
-        var identifiers = new HashSet<string>(StringComparer.Ordinal) { "All" };
-        var scopes = catalog.Scopes.Select(scope => new ScopeConstant(scope.Name, scope.Description, Unique(ScopeNames.ToIdentifier(scope.Name), identifiers), Declared: true));
-        return new ConstantsModel(
-            catalog.Namespace ?? string.Empty,
-            false,
-            EquatableArray<ScopeConstant>.From(scopes),
-            EquatableArray<ManifestEnvironment>.From(catalog.Environments),
-            catalog.TokenPath,
-            catalog.TokenLifetimeSeconds);
-    }
-
-    private static string Unique(string identifier, HashSet<string> used) =>
-        UniqueNames.Reserve(used, identifier, i => identifier + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
