@@ -67,7 +67,6 @@ internal static class CallSiteDescriptors
 {
     private const string ScopesCategory = "Cymbio.Scopes";
     private const string SecurityCategory = "Cymbio.Security";
-    private const string HelpBase = "https://github.com/cymbio-generated/cymbio-generated/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor MissingScopes = new(
         CallSiteDiagnosticIds.MissingScopes,
@@ -76,8 +75,7 @@ internal static class CallSiteDescriptors
         ScopesCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The token that serves this call will not carry every scope the operation requires, so Cymbio answers 403 (or the runtime refuses the call before sending it). Grant the missing scopes where the grants come from, or require them from the callers with [CymbioScope] on the enclosing method.",
-        helpLinkUri: HelpBase + CallSiteDiagnosticIds.MissingScopes + ".md");
+        description: "The token that serves this call will not carry every scope the operation requires, so Cymbio answers 403 (or the runtime refuses the call before sending it). Grant the missing scopes where the grants come from, or require them from the callers with [CymbioScope] on the enclosing method.");
 
     public static readonly DiagnosticDescriptor NoGrantSource = new(
         CallSiteDiagnosticIds.NoGrantSource,
@@ -86,8 +84,7 @@ internal static class CallSiteDescriptors
         ScopesCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Without a grant source the call cannot be checked. The grants come from the client options traced to the receiver, [CymbioScope] or [CymbioGrants] on the enclosing code, or the project's scopes.json.",
-        helpLinkUri: HelpBase + CallSiteDiagnosticIds.NoGrantSource + ".md");
+        description: "Without a grant source the call cannot be checked. The grants come from the client options traced to the receiver, [CymbioScope] or [CymbioGrants] on the enclosing code, or the project's scopes.json.");
 
     public static readonly DiagnosticDescriptor UnusedGrant = new(
         CallSiteDiagnosticIds.UnusedGrant,
@@ -97,7 +94,6 @@ internal static class CallSiteDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "Granting scopes that nothing uses widens what a leaked token can do (least privilege). Remove the grant unless code outside this project relies on it.",
-        helpLinkUri: HelpBase + CallSiteDiagnosticIds.UnusedGrant + ".md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor PasswordGrant = new(
@@ -107,8 +103,7 @@ internal static class CallSiteDescriptors
         SecurityCategory,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "The password grant hands a user's password to the client. Cymbio documents it, so it stays supported, but client credentials keep user passwords out of the application.",
-        helpLinkUri: HelpBase + CallSiteDiagnosticIds.PasswordGrant + ".md");
+        description: "The password grant hands a user's password to the client. Cymbio documents it, so it stays supported, but client credentials keep user passwords out of the application.");
 
     public static readonly DiagnosticDescriptor CredentialInUrl = new(
         CallSiteDiagnosticIds.CredentialInUrl,
@@ -117,6 +112,5 @@ internal static class CallSiteDescriptors
         SecurityCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Access tokens must not travel in URIs (RFC 6750 §5.3, RFC 9700 §4.3.2); neither should passwords, client secrets or refresh tokens. Cymbio's handler sends the token in the Authorization header.",
-        helpLinkUri: HelpBase + CallSiteDiagnosticIds.CredentialInUrl + ".md");
+        description: "Access tokens must not travel in URIs (RFC 6750 §5.3, RFC 9700 §4.3.2); neither should passwords, client secrets or refresh tokens. Cymbio's handler sends the token in the Authorization header.");
 }

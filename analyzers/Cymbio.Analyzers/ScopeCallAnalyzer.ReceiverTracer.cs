@@ -14,7 +14,7 @@ namespace Cymbio.Analyzers;
 public sealed partial class ScopeCallAnalyzer
 {
     /// <summary>
-    /// Level 1 of DESIGN §5 for the calls of one type: the provider behind a receiver, through locals, the type's own
+    /// Grant source 1 (docs/architecture.md) for the calls of one type: the provider behind a receiver, through locals, the type's own
     /// fields and properties, factories and constructors. Thread-safe: the calls of one type are judged concurrently.
     /// </summary>
     private sealed class ReceiverTracer

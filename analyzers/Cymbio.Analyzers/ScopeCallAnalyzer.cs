@@ -16,7 +16,7 @@ namespace Cymbio.Analyzers;
 /// <summary>
 /// Compares the scope requirement of every call (invocation, method group, delegate creation) with the grants that
 /// serve it: the options or token provider traced to the receiver, else the nearest <c>[CymbioScope]</c> or
-/// <c>[CymbioGrants]</c> on the enclosing code, else the project manifest's <c>grants</c> (DESIGN §5).
+/// <c>[CymbioGrants]</c> on the enclosing code, else the project manifest's <c>grants</c> (docs/architecture.md, "Where grants come from").
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
@@ -198,7 +198,7 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>Level 2 of DESIGN §5: the nearest [CymbioScope] or [CymbioGrants] outwards from the call; then level 3, the manifest.</summary>
+        /// <summary>Grant source 2 (docs/architecture.md): the nearest [CymbioScope] or [CymbioGrants] outwards from the call; then level 3, the manifest.</summary>
         public Grants? EnclosingGrants(IOperation operation, ISymbol owner)
         {
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)

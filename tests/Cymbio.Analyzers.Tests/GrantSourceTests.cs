@@ -6,7 +6,7 @@ using static Cymbio.Analyzers.Tests.Verify;
 
 namespace Cymbio.Analyzers.Tests;
 
-/// <summary>Each grant source of DESIGN §5, in order, and the precedence between them.</summary>
+/// <summary>Each grant source of docs/architecture.md ("Where grants come from"), in order, and the precedence between them.</summary>
 public sealed class GrantSourceTests
 {
     private static CallSiteTest<ScopeCallAnalyzer> Test(string code) => new CallSiteTest<ScopeCallAnalyzer>(Api, Usings + code).WithoutUnusedGrants();

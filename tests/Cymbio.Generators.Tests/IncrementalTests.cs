@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Cymbio.Generators.Tests;
 
-/// <summary>RELIABILITY H5: caching after unrelated and manifest edits, and no Roslyn objects in step outputs.</summary>
+/// <summary>docs/reliability.md H5: caching after unrelated and manifest edits, and no Roslyn objects in step outputs.</summary>
 public sealed class IncrementalTests
 {
     private const string Api = """

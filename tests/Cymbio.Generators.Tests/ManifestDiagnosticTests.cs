@@ -6,7 +6,7 @@ using static Cymbio.Generators.Tests.DeclarationTest;
 
 namespace Cymbio.Generators.Tests;
 
-/// <summary>Every manifest defect is one diagnostic, at its line and column inside scopes.json (RELIABILITY H1).</summary>
+/// <summary>Every manifest defect is one diagnostic, at its line and column inside scopes.json (docs/reliability.md H1).</summary>
 public sealed class ManifestDiagnosticTests
 {
     private const string Code = "namespace Sample { internal static class Placeholder { } }";

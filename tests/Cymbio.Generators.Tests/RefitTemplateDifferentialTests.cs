@@ -14,7 +14,7 @@ using Xunit.Abstractions;
 namespace Cymbio.Generators.Tests;
 
 /// <summary>
-/// RELIABILITY G3, issue 8: a differential test against Refit 16.4's own source generator. The corpus
+/// docs/reliability.md G3, issue 8: a differential test against Refit 16.4's own source generator. The corpus
 /// (<c>Differential/RefitShapes.cs</c>) is built with Refit's generator and ours in one driver; for every operation
 /// Refit's generated code implements, what it puts in <c>Refit.InterfaceType</c>, <c>Refit.MethodName</c> and
 /// <c>Refit.RelativePathTemplate</c> (and the request's HTTP method) is read from that code and looked up in the scope

@@ -16,7 +16,7 @@ using Xunit.Abstractions;
 
 namespace Cymbio.Generators.Tests;
 
-/// <summary>RELIABILITY H1–H4 and H6: no input crashes the generator or the analyzer, and output is deterministic.</summary>
+/// <summary>docs/reliability.md H1–H4 and H6: no input crashes the generator or the analyzer, and output is deterministic.</summary>
 public sealed class RobustnessTests
 {
     private readonly ITestOutputHelper _output;

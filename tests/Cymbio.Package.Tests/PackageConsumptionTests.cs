@@ -32,7 +32,13 @@ public sealed class PackageConsumptionTests : IDisposable
         var version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
         var feed = Path.Combine(_work, "feed");
         Run(_root, PackageFeed.PackClientArguments(configuration, feed, version));
-        Assert.Single(Directory.GetFiles(feed, "Cymbio.Client." + version + ".nupkg"));
+        var package = Assert.Single(Directory.GetFiles(feed, "Cymbio.Client." + version + ".nupkg"));
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            // The README's "$schema" reference points at the schema the package carries.
+            Assert.Contains(archive.Entries, entry => entry.FullName == "scopes.schema.json");
+        }
+
 
         var consumer = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(consumer);

@@ -44,7 +44,8 @@ internal static class DiagnosticDescriptors
 {
     private const string ManifestCategory = "Cymbio.Manifest";
     private const string DeclarationCategory = "Cymbio.Declaration";
-    private const string HelpBase = "https://github.com/cymbio-generated/cymbio-generated/blob/main/docs/diagnostics/";
+    // No help link: the SDK has no public address yet, and an invented one would be a dead link in every IDE. Each
+    // diagnostic's page is docs/diagnostics/<id>.md in the repository.
 
     public static readonly DiagnosticDescriptor ManifestUnreadable = Create(
         DiagnosticIds.ManifestUnreadable,
@@ -146,5 +147,5 @@ internal static class DiagnosticDescriptors
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description);
 }

@@ -9,7 +9,7 @@ using Xunit;
 namespace Cymbio.Client.Tests.Runtime.Security;
 
 /// <summary>
-/// RELIABILITY G3, issue 8: no operation needs less through another door — a derived interface, an explicit
+/// docs/reliability.md G3, issue 8: no operation needs less through another door — a derived interface, an explicit
 /// re-abstraction, a <c>[PathPrefix]</c> overload — and an operation whose requirement was never declared is refused.
 /// Real Refit-generated clients against the scripted Cymbio server on loopback.
 /// </summary>

@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime.Security;
 
-/// <summary>RELIABILITY D: the DelegatingHandler, 401/403 semantics and retry composition.</summary>
+/// <summary>docs/reliability.md D: the DelegatingHandler, 401/403 semantics and retry composition.</summary>
 public sealed class HandlerTests
 {
     [Fact]

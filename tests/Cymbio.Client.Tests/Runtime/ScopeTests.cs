@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime.Security;
 
-/// <summary>RELIABILITY G: scope correctness.</summary>
+/// <summary>docs/reliability.md G: scope correctness.</summary>
 public sealed class ScopeTests
 {
     private static readonly ScopeSet ReadOrders = ScopeSet.Create(CymbioScopes.ReadOrders);

@@ -24,7 +24,7 @@ using Xunit.Abstractions;
 
 namespace Cymbio.Client.Tests.Runtime.Security;
 
-/// <summary>RELIABILITY F: secrets in logs, exceptions, telemetry and ToString.</summary>
+/// <summary>docs/reliability.md F: secrets in logs, exceptions, telemetry and ToString.</summary>
 public sealed class SecretsTests(ITestOutputHelper output)
 {
     [Fact]

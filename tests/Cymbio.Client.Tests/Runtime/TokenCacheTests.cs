@@ -11,7 +11,7 @@ using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime.Tokens;
 
-/// <summary>RELIABILITY.md section A: token cache and concurrency (A1–A6; A7 is not in scope here).</summary>
+/// <summary>docs/reliability.md section A: token cache and concurrency (A1–A6; A7 is not in scope here).</summary>
 [Collection(TokenReliabilityCollection.Name)]
 [Trait("Category", "Reliability")]
 public sealed class TokenCacheTests

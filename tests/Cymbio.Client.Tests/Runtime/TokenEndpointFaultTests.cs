@@ -13,7 +13,7 @@ using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime.Tokens;
 
-/// <summary>RELIABILITY.md section C: token endpoint failures and throttling (C1–C5).</summary>
+/// <summary>docs/reliability.md section C: token endpoint failures and throttling (C1–C5).</summary>
 [Collection(TokenReliabilityCollection.Name)]
 [Trait("Category", "Reliability")]
 public sealed class TokenEndpointFaultTests

@@ -11,7 +11,7 @@ using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime.Tokens;
 
-/// <summary>RELIABILITY.md section B: expiry, clock and proactive refresh of 300 s tokens (B1–B4).</summary>
+/// <summary>docs/reliability.md section B: expiry, clock and proactive refresh of 300 s tokens (B1–B4).</summary>
 [Collection(TokenReliabilityCollection.Name)]
 [Trait("Category", "Reliability")]
 public sealed class TokenExpiryTests

@@ -15,7 +15,7 @@ using Xunit;
 namespace Cymbio.Client.Tests.Runtime.Tokens;
 
 /// <summary>
-/// The reliability tests of RELIABILITY.md sections A–C run one at a time: several of them open a thousand loopback
+/// The reliability tests of docs/reliability.md sections A–C run one at a time: several of them open a thousand loopback
 /// connections at once, and the others check bounds (100 ms) that such a neighbour could disturb.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
@@ -71,7 +71,7 @@ internal static class TokenReliability
         return options;
     }
 
-    /// <summary>A provider over a plain <see cref="HttpClient"/>, as the brief prescribes.</summary>
+    /// <summary>A provider over a plain <see cref="HttpClient"/>, as the reliability scenarios prescribe (docs/reliability.md).</summary>
     public static CymbioTokenProvider Provider(CymbioClientOptions options, TimeProvider time, TokenTestLogger logger) =>
         new(new HttpClient(), options, time, logger);
 

@@ -24,7 +24,7 @@ using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime.Security;
 
-/// <summary>RELIABILITY E: transport and token-leak protection.</summary>
+/// <summary>docs/reliability.md E: transport and token-leak protection.</summary>
 public sealed class TransportSecurityTests
 {
     [Fact]
