@@ -1,5 +1,3 @@
-// Over the ~400-line guideline: block facts and the receiver tracer are in ScopeCallAnalyzer.*.cs; splitting the compilation
-// state (grant sources, judging) from the wiring is issue 9 (refactor).
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -7,7 +5,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -50,7 +47,7 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>What one compilation's analysis shares: symbols, manifest grants, caches, used scopes.</summary>
-    private sealed class CompilationState
+    private sealed partial class CompilationState
     {
         private readonly CymbioSymbols _symbols;
         private readonly ManifestGrants _manifest;
@@ -198,139 +195,6 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>Grant source 2 (docs/architecture.md): the nearest [CymbioScope] or [CymbioGrants] outwards from the call; then level 3, the manifest.</summary>
-        public Grants? EnclosingGrants(IOperation operation, ISymbol owner)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                var symbol = parent switch
-                {
-                    ILocalFunctionOperation local => local.Symbol,
-                    IAnonymousFunctionOperation lambda => lambda.Symbol,
-                    _ => null,
-                };
-                if (symbol is not null && AttributeGrants(symbol) is { } grants)
-                {
-                    return grants;
-                }
-            }
-
-            for (ISymbol? symbol = owner; symbol is not null && symbol is not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-            {
-                if (AttributeGrants(symbol) is { } grants)
-                {
-                    return grants;
-                }
-            }
-
-            return AttributeGrants(_assembly) ?? _manifest.AsSource();
-        }
-
-        private Grants? AttributeGrants(ISymbol symbol) =>
-            _attributeGrants.TryGetValue(symbol, out var cached) ? cached : _attributeGrants.GetOrAdd(symbol, ReadAttributeGrants);
-
-        private Grants? ReadAttributeGrants(ISymbol symbol)
-        {
-            var scopes = new List<string>();
-            AttributeData? grantsAttribute = null;
-            AttributeData? scopeAttribute = null;
-            foreach (var attribute in symbol.GetAttributes())
-            {
-                var isGrants = ScopeSymbols.IsGrantsAttribute(attribute);
-                var isScope = symbol is IMethodSymbol && ScopeSymbols.IsScopeAttribute(attribute);
-                if (!isGrants && !isScope)
-                {
-                    continue;
-                }
-
-                if (isGrants)
-                {
-                    grantsAttribute ??= attribute;
-                }
-                else
-                {
-                    scopeAttribute ??= attribute;
-                }
-
-                foreach (var (scope, _) in ScopeSymbols.ScopeArguments(attribute))
-                {
-                    if (scope.Kind == ScopeReferenceKind.Literal)
-                    {
-                        scopes.Add(scope.Text);
-                    }
-                }
-            }
-
-            if (grantsAttribute is null && scopeAttribute is null)
-            {
-                return null;
-            }
-
-            var name = symbol is IAssemblySymbol ? null : symbol.Name;
-            var canonical = ScopeSymbols.Canonical(scopes);
-            if (grantsAttribute is not null)
-            {
-                var description = name is null ? "[assembly: CymbioGrants]" : $"[CymbioGrants] on '{DisplayName(symbol)}'";
-                return new Grants(canonical, GrantSourceKind.Attribute, description, AttributeLocation(grantsAttribute));
-            }
-
-            return new Grants(canonical, GrantSourceKind.Propagated, $"the [CymbioScope] on '{DisplayName(symbol)}'", AttributeLocation(scopeAttribute!));
-        }
-
-        /// <summary>The grants a token-provider type declares with [CymbioGrants].</summary>
-        public Grants? ProviderTypeGrants(ITypeSymbol? type)
-        {
-            if (type is not INamedTypeSymbol named || AttributeGrants(named.OriginalDefinition) is not { Kind: GrantSourceKind.Attribute } grants)
-            {
-                return null;
-            }
-
-            return grants with { Kind = GrantSourceKind.ProviderType };
-        }
-
-        public Diagnostic? Judge(CallSite call, Grants? traced)
-        {
-            var grants = traced ?? EnclosingGrants(call.Operation, call.Owner);
-            var method = call.DisplayName;
-            if (grants is null)
-            {
-                return Diagnostic.Create(CallSiteDescriptors.NoGrantSource, call.Location, method, Grants.Quote(call.Required));
-            }
-
-            var missing = grants.Missing(call.Required);
-            if (missing.IsEmpty)
-            {
-                return null;
-            }
-
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties.Add(CallSiteProperties.Missing, string.Join(" ", missing));
-            properties.Add(CallSiteProperties.Required, string.Join(" ", call.Required));
-            properties.Add(CallSiteProperties.SourceKind, grants.Kind.ToString());
-            if (grants.Manifest is { EditPath: { } path } manifest)
-            {
-                properties.Add(CallSiteProperties.ManifestPath, path);
-                properties.Add(CallSiteProperties.ManifestArrayEnd, manifest.ArrayEnd.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            if (call.CanPropagate)
-            {
-                properties.Add(CallSiteProperties.CanPropagate, "true");
-            }
-
-            return Diagnostic.Create(
-                CallSiteDescriptors.MissingScopes,
-                call.Location,
-                grants.Location is { } location ? new[] { location } : null,
-                properties.ToImmutable(),
-                method,
-                Grants.Quote(missing),
-                grants.Description);
-        }
-
-        private static Location? AttributeLocation(AttributeData attribute) =>
-            attribute.ApplicationSyntaxReference is { } reference ? Location.Create(reference.SyntaxTree, reference.Span) : null;
-
         private static string DisplayName(ISymbol symbol) => symbol switch
         {
             IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } => "lambda",
@@ -339,92 +203,6 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
         };
 
         private static INamedTypeSymbol? ContainingType(ISymbol symbol) => symbol as INamedTypeSymbol ?? symbol.ContainingType;
-    }
-
-    /// <summary>A scoped call and what judging it needs.</summary>
-    private sealed record CallSite(
-        IOperation Operation,
-        ISymbol Owner,
-        IOperation? Receiver,
-        ImmutableArray<string> Required,
-        string DisplayName,
-        Location Location,
-        bool CanPropagate);
-
-    private static bool IsOwn(IMemberReferenceOperation member, INamedTypeSymbol? type) =>
-        type is not null
-        && SymbolEqualityComparer.Default.Equals(member.Member.ContainingType?.OriginalDefinition, type.OriginalDefinition)
-        && member.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
-
-    private static bool InsideNameOf(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is INameOfOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool InsideFunction(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is ILocalFunctionOperation or IAnonymousFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The receiver behind <c>?.</c>, conversions and parentheses.</summary>
-    private static IOperation? Receiver(IOperation? receiver)
-    {
-        if (receiver is IConditionalAccessInstanceOperation)
-        {
-            for (var parent = receiver.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IConditionalAccessOperation access)
-                {
-                    return Unwrap(access.Operation);
-                }
-            }
-        }
-
-        return Unwrap(receiver);
-    }
-
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } or IConversionOperation { Conversion.IsReference: true } or IParenthesizedOperation)
-        {
-            operation = operation switch
-            {
-                IConversionOperation conversion => conversion.Operand,
-                IParenthesizedOperation parenthesized => parenthesized.Operand,
-                _ => operation,
-            };
-        }
-
-        return operation;
-    }
-
-    /// <summary>The name of the called method: what the editor squiggles.</summary>
-    private static Location NameLocation(SyntaxNode syntax)
-    {
-        var expression = syntax is InvocationExpressionSyntax invocation ? invocation.Expression : syntax;
-        var name = expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name,
-            MemberBindingExpressionSyntax binding => binding.Name,
-            _ => expression,
-        };
-        return name is SimpleNameSyntax simple ? simple.Identifier.GetLocation() : name.GetLocation();
     }
 
     private sealed class SymbolPairComparer : IEqualityComparer<(ISymbol Method, ISymbol Target)>
