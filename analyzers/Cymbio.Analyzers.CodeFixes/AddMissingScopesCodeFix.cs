@@ -5,6 +5,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -32,6 +33,8 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
     /// <summary>The equivalence key of "require from callers".</summary>
     public const string PropagateKey = "Cymbio.AddMissingScopes.Propagate";
 
+    private const string OptionsMetadataName = "Cymbio.CymbioClientOptions";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CallSiteDiagnosticIds.MissingScopes);
 
@@ -56,7 +59,7 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
             }
 
             var solution = context.Document.Project.Solution;
-            if (GrantTarget(solution, diagnostic) is { } target)
+            if (await GrantTargetAsync(solution, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } target)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -66,7 +69,7 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
                     diagnostic);
             }
 
-            if (PropagationTarget(root, diagnostic) is { } method)
+            if (await PropagationTargetAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } method)
             {
                 var required = Scopes(diagnostic, CallSiteProperties.Required);
                 context.RegisterCodeFix(
@@ -82,11 +85,11 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
     /// <summary>Applies one kind of fix for every diagnostic, merging the scopes of diagnostics that edit the same target.</summary>
     internal static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
     {
-        var syntaxEdits = new Dictionary<(DocumentId Document, TextSpan Span, string Kind), SortedSet<string>>();
+        var syntaxEdits = new Dictionary<(DocumentId Document, TextSpan Span, GrantEditKind Kind), SortedSet<string>>();
         var manifestEdits = new Dictionary<string, (int ArrayEnd, SortedSet<string> Scopes)>(StringComparer.Ordinal);
         foreach (var diagnostic in diagnostics)
         {
-            if (key == GrantKey && GrantTarget(solution, diagnostic) is { } target)
+            if (key == GrantKey && await GrantTargetAsync(solution, diagnostic, cancellationToken).ConfigureAwait(false) is { } target)
             {
                 var scopes = Scopes(diagnostic, CallSiteProperties.Missing);
                 if (target.ManifestPath is { } path)
@@ -106,9 +109,9 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
             else if (key == PropagateKey
                 && diagnostic.Location.SourceTree is { } tree
                 && solution.GetDocument(tree) is { } document
-                && PropagationTarget(await tree.GetRootAsync(cancellationToken).ConfigureAwait(false), diagnostic) is { } method)
+                && await PropagationTargetAsync(document, await tree.GetRootAsync(cancellationToken).ConfigureAwait(false), diagnostic, cancellationToken).ConfigureAwait(false) is { } method)
             {
-                Add(syntaxEdits, (document.Id, method.Span, "Propagate"), Scopes(diagnostic, CallSiteProperties.Required));
+                Add(syntaxEdits, (document.Id, method.Span, GrantEditKind.Propagate), Scopes(diagnostic, CallSiteProperties.Required));
             }
         }
 
@@ -123,13 +126,13 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
                 var node = root.FindNode(edit.Key.Span, getInnermostNodeForTie: true);
                 switch (edit.Key.Kind)
                 {
-                    case "Attribute" when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute:
+                    case GrantEditKind.Attribute when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute:
                         editor.ReplaceNode(attribute, AddArguments(attribute, edit.Value, constants));
                         break;
-                    case "Options" when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation:
+                    case GrantEditKind.Options when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation:
                         editor.ReplaceNode(creation, AddGrants(creation, edit.Value, constants));
                         break;
-                    case "Propagate" when node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method:
+                    case GrantEditKind.Propagate when node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method:
                         var attribute2 = SyntaxFactory.Attribute(
                             (NameSyntax)SyntaxFactory.ParseName("global::Cymbio.CymbioScope").WithAdditionalAnnotations(Simplifier.Annotation),
                             SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(edit.Value.Select(s => SyntaxFactory.AttributeArgument(ScopeExpression(s, constants, literal: false))))));
@@ -156,7 +159,7 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
         return solution;
     }
 
-    private static void Add(Dictionary<(DocumentId, TextSpan, string), SortedSet<string>> edits, (DocumentId, TextSpan, string) key, IEnumerable<string> scopes)
+    private static void Add(Dictionary<(DocumentId, TextSpan, GrantEditKind), SortedSet<string>> edits, (DocumentId, TextSpan, GrantEditKind) key, IEnumerable<string> scopes)
     {
         if (!edits.TryGetValue(key, out var set))
         {
@@ -167,7 +170,7 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
     }
 
     /// <summary>Where "add to the grant source" edits, or <see langword="null"/> when that source cannot be edited here.</summary>
-    private static GrantTarget? GrantTarget(Solution solution, Diagnostic diagnostic)
+    private static async Task<GrantTarget?> GrantTargetAsync(Solution solution, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!diagnostic.Properties.TryGetValue(CallSiteProperties.SourceKind, out var kindText) || !Enum.TryParse<GrantSourceKind>(kindText, out var kind))
         {
@@ -178,7 +181,7 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
         {
             return diagnostic.Properties.TryGetValue(CallSiteProperties.ManifestPath, out var path) && path is not null
                 && diagnostic.Properties.TryGetValue(CallSiteProperties.ManifestArrayEnd, out var end) && int.TryParse(end, out var arrayEnd)
-                ? new GrantTarget("the 'grants' of scopes.json", "Manifest", null, default, path, arrayEnd)
+                ? new GrantTarget("the 'grants' of scopes.json", GrantEditKind.Manifest, null, default, path, arrayEnd)
                 : null;
         }
 
@@ -187,36 +190,35 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
             return null;
         }
 
-        var node = tree.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true);
-        return kind switch
+        var node = (await tree.GetRootAsync(cancellationToken).ConfigureAwait(false)).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+        switch (kind)
         {
-            GrantSourceKind.Attribute or GrantSourceKind.ProviderType or GrantSourceKind.Propagated when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute
-                => new GrantTarget($"[{attribute.Name}]", "Attribute", document.Id, attribute.Span, null, 0),
-            GrantSourceKind.Options when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation && IsOptionsCreation(creation)
-                => new GrantTarget("the CymbioClientOptions' Grants", "Options", document.Id, creation.Span, null, 0),
-            _ => null,
-        };
+            case GrantSourceKind.Attribute or GrantSourceKind.ProviderType or GrantSourceKind.Propagated when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute:
+                return new GrantTarget($"[{attribute.Name}]", GrantEditKind.Attribute, document.Id, attribute.Span, null, 0);
+            case GrantSourceKind.Options when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation:
+                // The options object itself, by its type (not a provider constructed with a grants argument, which is not edited).
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                return model?.GetTypeInfo(creation, cancellationToken).Type is { } type
+                    && SymbolEqualityComparer.Default.Equals(type, model.Compilation.GetTypeByMetadataName(OptionsMetadataName))
+                    ? new GrantTarget("the CymbioClientOptions' Grants", GrantEditKind.Options, document.Id, creation.Span, null, 0)
+                    : null;
+            default:
+                return null;
+        }
     }
 
-    /// <summary>The options object itself (not a provider constructed with a <c>grants</c> argument, which is not edited).</summary>
-    private static bool IsOptionsCreation(BaseObjectCreationExpressionSyntax creation) => creation switch
+    /// <summary>The method that encloses the call, when the diagnostic allows propagation and the method has no <c>[CymbioScope]</c> yet.</summary>
+    private static async Task<MethodDeclarationSyntax?> PropagationTargetAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        ObjectCreationExpressionSyntax explicitType => explicitType.Type.ToString().EndsWith("CymbioClientOptions", StringComparison.Ordinal),
-        ImplicitObjectCreationExpressionSyntax implicitType => implicitType.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }
-            && declaration.Type.ToString().EndsWith("CymbioClientOptions", StringComparison.Ordinal)
-            || implicitType.Parent is ArgumentSyntax,
-        _ => false,
-    };
-
-    private static MethodDeclarationSyntax? PropagationTarget(SyntaxNode root, Diagnostic diagnostic)
-    {
-        if (!diagnostic.Properties.ContainsKey(CallSiteProperties.CanPropagate))
+        if (!diagnostic.Properties.ContainsKey(CallSiteProperties.CanPropagate)
+            || root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
         {
             return null;
         }
 
-        var method = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>();
-        return method is not null && !method.AttributeLists.SelectMany(static l => l.Attributes).Any(static a => a.Name.ToString() is "CymbioScope" or "CymbioScopeAttribute" or "Cymbio.CymbioScope" or "global::Cymbio.CymbioScope")
+        // The attribute found by what it binds to, however it is written (alias, qualified, with or without "Attribute").
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model?.GetDeclaredSymbol(method, cancellationToken) is { } symbol && !symbol.GetAttributes().Any(ScopeSymbols.IsScopeAttribute)
             ? method
             : null;
     }
@@ -378,4 +380,20 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
 }
 
 /// <summary>Where the grant fix edits.</summary>
-internal sealed record GrantTarget(string Title, string Kind, DocumentId? Document, TextSpan Span, string? ManifestPath, int ArrayEnd);
+internal sealed record GrantTarget(string Title, GrantEditKind Kind, DocumentId? Document, TextSpan Span, string? ManifestPath, int ArrayEnd);
+
+/// <summary>What a grant fix edits.</summary>
+internal enum GrantEditKind
+{
+    /// <summary>The arguments of <c>[CymbioGrants]</c> or <c>[CymbioScope]</c>.</summary>
+    Attribute,
+
+    /// <summary>The <c>Grants</c> of a <c>CymbioClientOptions</c> creation.</summary>
+    Options,
+
+    /// <summary>A new <c>[CymbioScope]</c> on the enclosing method.</summary>
+    Propagate,
+
+    /// <summary>The <c>grants</c> array of <c>scopes.json</c>.</summary>
+    Manifest,
+}

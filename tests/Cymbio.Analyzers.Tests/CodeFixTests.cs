@@ -200,6 +200,30 @@ public sealed class CodeFixTests
             """, AddMissingScopesCodeFix.PropagateKey).RunWithGeneratorAsync();
     }
 
+    /// <summary>
+    /// The method already has [CymbioScope], written through an alias: the fix finds it by what it binds to (not by its
+    /// text, which once let it add a second attribute), so only the grant fix on that attribute is offered.
+    /// </summary>
+    [Fact]
+    public async Task Propagation_IsNotOffered_WhenTheMethodHasCymbioScopeUnderAnAlias()
+    {
+        const string source = """
+            using Requires = Cymbio.CymbioScopeAttribute;
+
+            namespace Sample;
+
+            public sealed class Worker(IFulfillmentsApi api)
+            {
+                [Requires(CymbioScopes.WriteFulfillments)]
+                public async Task SyncAsync()
+                {
+                    await api.{|CYM0012:ListAsync|}(1);
+                }
+            }
+            """;
+        await Fix(source, source, AddMissingScopesCodeFix.PropagateKey).RunAsync();
+    }
+
     [Fact]
     public async Task UnknownScope_IsReplacedWithTheSuggestion()
     {
