@@ -1,3 +1,4 @@
+using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
 
 namespace Cymbio.Analyzers;
@@ -68,49 +69,44 @@ internal static class CallSiteDescriptors
     private const string ScopesCategory = "Cymbio.Scopes";
     private const string SecurityCategory = "Cymbio.Security";
 
-    public static readonly DiagnosticDescriptor MissingScopes = new(
+    public static readonly DiagnosticDescriptor MissingScopes = Descriptors.Create(
         CallSiteDiagnosticIds.MissingScopes,
         "Call needs scopes its grants do not include",
         "'{0}' requires {1}, which is not granted by {2}",
         ScopesCategory,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "The token that serves this call will not carry every scope the operation requires, so Cymbio answers 403 (or the runtime refuses the call before sending it). Grant the missing scopes where the grants come from, or require them from the callers with [CymbioScope] on the enclosing method.");
+        "The token that serves this call will not carry every scope the operation requires, so Cymbio answers 403 (or the runtime refuses the call before sending it). Grant the missing scopes where the grants come from, or require them from the callers with [CymbioScope] on the enclosing method.");
 
-    public static readonly DiagnosticDescriptor NoGrantSource = new(
+    public static readonly DiagnosticDescriptor NoGrantSource = Descriptors.Create(
         CallSiteDiagnosticIds.NoGrantSource,
         "No grants known for a scoped call",
         "'{0}' requires {1}, but no grants are known here: declare them with [CymbioGrants] on the method, type or assembly, or in the 'grants' of scopes.json",
         ScopesCategory,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "Without a grant source the call cannot be checked. The grants come from the client options traced to the receiver, [CymbioScope] or [CymbioGrants] on the enclosing code, or the project's scopes.json.");
+        "Without a grant source the call cannot be checked. The grants come from the client options traced to the receiver, [CymbioScope] or [CymbioGrants] on the enclosing code, or the project's scopes.json.");
 
-    public static readonly DiagnosticDescriptor UnusedGrant = new(
+    public static readonly DiagnosticDescriptor UnusedGrant = Descriptors.Create(
         CallSiteDiagnosticIds.UnusedGrant,
         "Grant not used by any call",
         "'{0}' is granted by {1} but no call in this project requires it",
         ScopesCategory,
         DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: "Granting scopes that nothing uses widens what a leaked token can do (least privilege). Remove the grant unless code outside this project relies on it.",
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        "Granting scopes that nothing uses widens what a leaked token can do (least privilege). Remove the grant unless code outside this project relies on it.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
-    public static readonly DiagnosticDescriptor PasswordGrant = new(
+    public static readonly DiagnosticDescriptor PasswordGrant = Descriptors.Create(
         CallSiteDiagnosticIds.PasswordGrant,
         "Password grant configured",
         "{0} configures the resource owner password credentials grant, which OAuth 2.0 Security BCP (RFC 9700 §2.4) says must not be used; prefer client_credentials where Cymbio allows it",
         SecurityCategory,
         DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: "The password grant hands a user's password to the client. Cymbio documents it, so it stays supported, but client credentials keep user passwords out of the application.");
+        "The password grant hands a user's password to the client. Cymbio documents it, so it stays supported, but client credentials keep user passwords out of the application.");
 
-    public static readonly DiagnosticDescriptor CredentialInUrl = new(
+    public static readonly DiagnosticDescriptor CredentialInUrl = Descriptors.Create(
         CallSiteDiagnosticIds.CredentialInUrl,
         "Credential in a URL",
         "{0} puts a credential in the {1}, where proxies, server logs and browser history keep it; send it in a header or the body",
         SecurityCategory,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "Access tokens must not travel in URIs (RFC 6750 §5.3, RFC 9700 §4.3.2); neither should passwords, client secrets or refresh tokens. Cymbio's handler sends the token in the Authorization header.");
+        "Access tokens must not travel in URIs (RFC 6750 §5.3, RFC 9700 §4.3.2); neither should passwords, client secrets or refresh tokens. Cymbio's handler sends the token in the Authorization header.");
 }

@@ -44,10 +44,8 @@ internal static class DiagnosticDescriptors
 {
     private const string ManifestCategory = "Cymbio.Manifest";
     private const string DeclarationCategory = "Cymbio.Declaration";
-    // No help link: the SDK has no public address yet, and an invented one would be a dead link in every IDE. Each
-    // diagnostic's page is docs/diagnostics/<id>.md in the repository.
 
-    public static readonly DiagnosticDescriptor ManifestUnreadable = Create(
+    public static readonly DiagnosticDescriptor ManifestUnreadable = Descriptors.Create(
         DiagnosticIds.ManifestUnreadable,
         "Scope manifest cannot be read",
         "scopes.json cannot be read: {0}",
@@ -55,7 +53,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A scopes.json additional file must hold one JSON object. While it cannot be read, none of its scopes are generated or known.");
 
-    public static readonly DiagnosticDescriptor ManifestInvalidValue = Create(
+    public static readonly DiagnosticDescriptor ManifestInvalidValue = Descriptors.Create(
         DiagnosticIds.ManifestInvalidValue,
         "Scope manifest value is invalid",
         "scopes.json: {0}",
@@ -63,7 +61,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A member of scopes.json has the wrong type or an invalid value, or appears twice. The value is ignored; the rest of the manifest is still used.");
 
-    public static readonly DiagnosticDescriptor ManifestUnknownMember = Create(
+    public static readonly DiagnosticDescriptor ManifestUnknownMember = Descriptors.Create(
         DiagnosticIds.ManifestUnknownMember,
         "Unknown scope manifest member",
         "scopes.json: '{0}' is not a member of the manifest format and is ignored{1}",
@@ -71,7 +69,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The manifest format has a fixed set of members (see scopes.schema.json); an unknown one is usually a typo.");
 
-    public static readonly DiagnosticDescriptor InvalidScopeName = Create(
+    public static readonly DiagnosticDescriptor InvalidScopeName = Descriptors.Create(
         DiagnosticIds.InvalidScopeName,
         "Invalid scope name",
         "'{0}' is not a valid scope: {1}",
@@ -79,7 +77,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A Cymbio scope is 'read:<resource>' or 'write:<resource>'; the resource is made of letters, digits, '.', '_' and '-'. The entry is ignored.");
 
-    public static readonly DiagnosticDescriptor DuplicateScope = Create(
+    public static readonly DiagnosticDescriptor DuplicateScope = Descriptors.Create(
         DiagnosticIds.DuplicateScope,
         "Duplicate scope",
         "'{0}' appears more than once in '{1}'; the first, at {2}, is used",
@@ -87,7 +85,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "Every scope is declared once, and granted once.");
 
-    public static readonly DiagnosticDescriptor UnknownScope = Create(
+    public static readonly DiagnosticDescriptor UnknownScope = Descriptors.Create(
         DiagnosticIds.UnknownScope,
         "Unknown scope",
         "Unknown scope '{0}'{1}",
@@ -95,7 +93,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "Every scope named in [CymbioScope], in [CymbioGrants] or in a manifest's grants must be declared by a scopes.json of the project or of a referenced assembly. Scopes are case-sensitive.");
 
-    public static readonly DiagnosticDescriptor ScopedMethodWithoutHttpAttribute = Create(
+    public static readonly DiagnosticDescriptor ScopedMethodWithoutHttpAttribute = Descriptors.Create(
         DiagnosticIds.ScopedMethodWithoutHttpAttribute,
         "Scoped method has no HTTP attribute",
         "'{0}' has a scope requirement but no Refit HTTP attribute such as [Get] or [Post], so Refit never calls it and the requirement has no effect",
@@ -103,7 +101,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "Scope requirements apply to Refit operations. A method of a scoped interface without an HTTP attribute is not an operation.");
 
-    public static readonly DiagnosticDescriptor MissingRequirement = Create(
+    public static readonly DiagnosticDescriptor MissingRequirement = Descriptors.Create(
         DiagnosticIds.MissingRequirement,
         "Operation declares no scope requirement",
         "'{0}' is an operation of the scoped interface '{1}' but declares no scope requirement, so the runtime refuses its calls; add [CymbioScope] with its scopes, or [CymbioNoScope] if it needs none, to the method or an interface",
@@ -111,7 +109,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "In an interface that declares scopes, every operation must declare what it needs: [CymbioScope] with scopes, or [CymbioNoScope]. One that declares nothing (or an empty [CymbioScope]) would otherwise be sent with any grants; the runtime refuses it instead.");
 
-    public static readonly DiagnosticDescriptor IndistinguishableOverloads = Create(
+    public static readonly DiagnosticDescriptor IndistinguishableOverloads = Descriptors.Create(
         DiagnosticIds.IndistinguishableOverloads,
         "Overloads cannot be told apart at run time",
         "Overloads of '{0}' share the HTTP method and route '{1}' but require different scopes ({2} and {3}); at run time a call to either requires both",
@@ -119,7 +117,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The runtime finds an operation by interface, method name, HTTP method and route template. Overloads that agree on all four cannot be told apart, so the runtime requires the union of their scopes.");
 
-    public static readonly DiagnosticDescriptor WriteScopeOnSafeMethod = Create(
+    public static readonly DiagnosticDescriptor WriteScopeOnSafeMethod = Descriptors.Create(
         DiagnosticIds.WriteScopeOnSafeMethod,
         "Write scope on a read-only operation",
         "'{0}' is a {1} operation but requires '{2}'; a read-only request usually needs only read: scopes",
@@ -127,7 +125,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         "GET and HEAD requests do not change state, so requiring a write: scope is usually a mistake that over-grants the token.");
 
-    public static readonly DiagnosticDescriptor ReadScopesOnUnsafeMethod = Create(
+    public static readonly DiagnosticDescriptor ReadScopesOnUnsafeMethod = Descriptors.Create(
         DiagnosticIds.ReadScopesOnUnsafeMethod,
         "Only read scopes on a mutating operation",
         "'{0}' is a {1} operation but requires only read: scopes ({2}); Cymbio will likely refuse it without a write: scope",
@@ -145,7 +143,4 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnknownScope => UnknownScope,
         _ => null,
     };
-
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, description: description);
 }
