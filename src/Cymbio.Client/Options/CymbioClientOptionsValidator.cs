@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.IO;
-using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +56,7 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
             yield return "Cymbio:BaseAddress is required for the Custom environment.";
         }
 
-        if (options.EffectiveBaseAddress is { } address && RequireSecureAddress(address, "Cymbio:BaseAddress") is { } insecure)
+        if (options.EffectiveBaseAddress is { } address && SecureTransport.Problem(address, "Cymbio:BaseAddress") is { } insecure)
         {
             yield return insecure;
         }
@@ -111,25 +110,6 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
             yield return "Cymbio:Tokens: MaxRetries must be 0 or more, AttemptTimeout positive and TotalTimeout at least AttemptTimeout.";
         }
     }
-
-    /// <summary>Returns a problem when <paramref name="address"/> is neither HTTPS nor loopback.</summary>
-    internal static string? RequireSecureAddress(Uri address, string setting)
-    {
-        if (!address.IsAbsoluteUri)
-        {
-            return $"{setting} must be an absolute address.";
-        }
-
-        if (address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && IsLoopback(address)))
-        {
-            return null;
-        }
-
-        return $"{setting} must use HTTPS ('{address.GetLeftPart(UriPartial.Authority)}' does not); plain HTTP is allowed only for loopback addresses.";
-    }
-
-    internal static bool IsLoopback(Uri address) =>
-        address.IsLoopback || (IPAddress.TryParse(address.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
 
     private static HashSet<string> KnownScopes(List<Assembly> assemblies)
     {

@@ -15,43 +15,12 @@ using Polly.Timeout;
 
 namespace Cymbio;
 
-/// <summary>What a successful token response said, after sanity checks. Its text form never shows the tokens.</summary>
-internal sealed record TokenEndpointResult(string AccessToken, ScopeSet? GrantedScopes, TimeSpan Lifetime, string? RefreshToken, long SentTimestamp)
-{
-    private bool PrintMembers(System.Text.StringBuilder builder)
-    {
-        builder.Append("AccessToken = #").Append(CymbioToken.Fingerprint(AccessToken))
-            .Append(", GrantedScopes = ").Append(GrantedScopes)
-            .Append(", Lifetime = ").Append(Lifetime)
-            .Append(", RefreshToken = ").Append(RefreshToken is null ? "(none)" : "****");
-        return true;
-    }
-}
-
-/// <summary>A failure worth retrying: 5xx, 429, 408 or a network error.</summary>
-internal sealed class TransientTokenEndpointException : Exception
-{
-    public TransientTokenEndpointException(string message, HttpStatusCode? statusCode, string? bodyExcerpt, TimeSpan? retryAfter, Exception? inner = null)
-        : base(message, inner)
-    {
-        StatusCode = statusCode;
-        BodyExcerpt = bodyExcerpt;
-        RetryAfter = retryAfter;
-    }
-
-    public HttpStatusCode? StatusCode { get; }
-
-    public string? BodyExcerpt { get; }
-
-    public TimeSpan? RetryAfter { get; }
-}
-
 /// <summary>
 /// Speaks OAuth2 to Cymbio's token endpoint through Duende.IdentityModel's protocol messages (form-encoded,
 /// client credentials in the body), reads both response shapes, and retries transient failures with Polly on the
 /// injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed partial class TokenEndpointClient
+internal sealed partial class TokenEndpointClient : ITokenSource
 {
     private const int ExcerptLength = 512;
     private readonly Func<HttpClient> _http;

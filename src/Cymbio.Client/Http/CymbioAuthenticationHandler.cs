@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -54,7 +53,7 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
         _grants = ScopeSet.Create(options.Grants);
         _baseAddress = new Uri((options.EffectiveBaseAddress ?? throw new ArgumentException("The options have no base address.", nameof(options))).GetLeftPart(UriPartial.Authority) + "/");
         _basePrefix = _baseAddress.AbsoluteUri;
-        _insecure = CymbioClientOptionsValidator.RequireSecureAddress(_baseAddress, "The Cymbio base address");
+        _insecure = SecureTransport.Problem(_baseAddress, "The Cymbio base address");
     }
 
     /// <inheritdoc/>
@@ -68,10 +67,7 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
             return base.SendAsync(request, cancellationToken);
         }
 
-        if (_insecure is not null)
-        {
-            throw new InvalidOperationException(_insecure + " No token is sent over an unencrypted connection.");
-        }
+        SecureTransport.ThrowIfInsecure(_insecure, "No token is");
 
         var resolved = Resolve(request);
         var (operation, interfaceType) = (resolved.Operation, resolved.InterfaceType);
@@ -123,14 +119,14 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                var error = Challenge(response).GetValueOrDefault("error");
+                var error = BearerChallenge.Parameters(response).GetValueOrDefault("error");
                 response.Dispose();
                 throw new CymbioUnauthorizedException(name, error);
             }
         }
 
         if (response.StatusCode == HttpStatusCode.Forbidden
-            && Challenge(response) is { } challenge
+            && BearerChallenge.Parameters(response) is { } challenge
             && challenge.TryGetValue("error", out var code)
             && code == "insufficient_scope")
         {
@@ -250,50 +246,6 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
 
         await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    /// <summary>The parameters of a <c>Bearer</c> challenge in <c>WWW-Authenticate</c> (RFC 6750 §3).</summary>
-    private static Dictionary<string, string> Challenge(HttpResponseMessage response)
-    {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var challenge in response.Headers.WwwAuthenticate)
-        {
-            if (!string.Equals(challenge.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) || challenge.Parameter is not { } parameter)
-            {
-                continue;
-            }
-
-            foreach (var part in SplitParameters(parameter))
-            {
-                var equals = part.IndexOf('=', StringComparison.Ordinal);
-                if (equals > 0)
-                {
-                    result[part[..equals].Trim()] = part[(equals + 1)..].Trim().Trim('"');
-                }
-            }
-        }
-
-        return result;
-    }
-
-    private static IEnumerable<string> SplitParameters(string parameter)
-    {
-        var start = 0;
-        var quoted = false;
-        for (var i = 0; i < parameter.Length; i++)
-        {
-            if (parameter[i] == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (parameter[i] == ',' && !quoted)
-            {
-                yield return parameter[start..i];
-                start = i + 1;
-            }
-        }
-
-        yield return parameter[start..];
     }
 
     private sealed record ResolvedOperation(Type InterfaceType, string MethodName, CymbioOperation Operation, bool Granted, ScopeSet Requested);

@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http;
 using Cymbio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
