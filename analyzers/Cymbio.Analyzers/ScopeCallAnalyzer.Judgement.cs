@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Cymbio.Analyzers;
 
@@ -60,80 +58,4 @@ public sealed partial class ScopeCallAnalyzer
         string DisplayName,
         Location Location,
         bool CanPropagate);
-
-    private static bool IsOwn(IMemberReferenceOperation member, INamedTypeSymbol? type) =>
-        type is not null
-        && SymbolEqualityComparer.Default.Equals(member.Member.ContainingType?.OriginalDefinition, type.OriginalDefinition)
-        && member.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
-
-    private static bool InsideNameOf(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is INameOfOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool InsideFunction(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is ILocalFunctionOperation or IAnonymousFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The receiver behind <c>?.</c>, conversions and parentheses.</summary>
-    private static IOperation? Receiver(IOperation? receiver)
-    {
-        if (receiver is IConditionalAccessInstanceOperation)
-        {
-            for (var parent = receiver.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IConditionalAccessOperation access)
-                {
-                    return Unwrap(access.Operation);
-                }
-            }
-        }
-
-        return Unwrap(receiver);
-    }
-
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } or IConversionOperation { Conversion.IsReference: true } or IParenthesizedOperation)
-        {
-            operation = operation switch
-            {
-                IConversionOperation conversion => conversion.Operand,
-                IParenthesizedOperation parenthesized => parenthesized.Operand,
-                _ => operation,
-            };
-        }
-
-        return operation;
-    }
-
-    /// <summary>The name of the called method: what the editor squiggles.</summary>
-    private static Location NameLocation(SyntaxNode syntax)
-    {
-        var expression = syntax is InvocationExpressionSyntax invocation ? invocation.Expression : syntax;
-        var name = expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name,
-            MemberBindingExpressionSyntax binding => binding.Name,
-            _ => expression,
-        };
-        return name is SimpleNameSyntax simple ? simple.Identifier.GetLocation() : name.GetLocation();
-    }
 }

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Cymbio.Analyzers;
@@ -23,16 +22,14 @@ public sealed partial class ScopeCallAnalyzer
 
         private readonly CompilationState _state;
         private readonly INamedTypeSymbol _type;
-        private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<ISymbol, Grants?> _tracedMembers = new(SymbolEqualityComparer.Default);
-        private readonly object _membersGate = new();
-        private Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>>? _members;
+        private readonly TypeFacts _typeFacts;
 
         public ReceiverTracer(CompilationState state, INamedTypeSymbol type, Compilation compilation)
         {
             _state = state;
             _type = type;
-            _compilation = compilation;
+            _typeFacts = new TypeFacts(type, compilation, state.Symbols);
         }
 
         private CymbioSymbols Symbols => _state.Symbols;
@@ -54,7 +51,7 @@ public sealed partial class ScopeCallAnalyzer
                     return Remembered(facts.TracedLocals, local.Local, () => facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1, cancellationToken) : null);
 
                 case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsOwn(member, _type) && member is not IPropertyReferenceOperation { Arguments.Length: > 0 }:
-                    return Remembered(_tracedMembers, member.Member.OriginalDefinition, () => SingleMemberValue(member.Member, cancellationToken) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1, cancellationToken) : null);
+                    return Remembered(_tracedMembers, member.Member.OriginalDefinition, () => _typeFacts.SingleMemberValue(member.Member, cancellationToken) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1, cancellationToken) : null);
 
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
@@ -202,178 +199,6 @@ public sealed partial class ScopeCallAnalyzer
 
                 var line = creation.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
                 return new Grants(ScopeSymbols.Canonical(scopes), GrantSourceKind.Options, $"the grants of the {creation.Type?.Name} created at line {line}", creation.Syntax.GetLocation());
-            }
-
-            return null;
-        }
-
-        private static List<string>? ConstantElements(IOperation value)
-        {
-            value = Unwrap(value)!;
-            IEnumerable<IOperation>? elements = value switch
-            {
-                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-                IInvocationOperation { TargetMethod.Name: "Create", Arguments.Length: 1 } create => ConstantElementsOrNull(create.Arguments[0].Value),
-                _ => null,
-            };
-
-            var result = new List<string>();
-            if (elements is null)
-            {
-                // Collection expressions: bound element by element (the operation tree of Roslyn 4.8 does not model them).
-                if (value.Syntax is not CollectionExpressionSyntax collection || value.SemanticModel is not { } model)
-                {
-                    return null;
-                }
-
-                foreach (var element in collection.Elements)
-                {
-                    if (element is not ExpressionElementSyntax expression || model.GetConstantValue(expression.Expression) is not { HasValue: true, Value: string scope })
-                    {
-                        return null;
-                    }
-
-                    result.Add(scope);
-                }
-
-                return result;
-            }
-
-            foreach (var element in elements)
-            {
-                if (Unwrap(element)?.ConstantValue is not { HasValue: true, Value: string scope })
-                {
-                    return null;
-                }
-
-                result.Add(scope);
-            }
-
-            return result;
-        }
-
-        private static IEnumerable<IOperation>? ConstantElementsOrNull(IOperation value) =>
-            Unwrap(value) is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : null;
-
-        /// <summary>The one value an own field or property ever gets (constructors, initializers, a getter), or <see langword="null"/>.</summary>
-        private (IOperation Value, BlockFacts Facts)? SingleMemberValue(ISymbol member, CancellationToken cancellationToken)
-        {
-            var members = Members(cancellationToken);
-            return members.TryGetValue(member.OriginalDefinition, out var list) && list.Count == 1 ? list[0] : null;
-        }
-
-        /// <summary>
-        /// The values the type's own constructors, field and property initializers and getters give its members, read
-        /// once per type and only for a type whose scoped call has a field or property receiver.
-        /// </summary>
-        private Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>> Members(CancellationToken cancellationToken)
-        {
-            lock (_membersGate)
-            {
-                if (_members is not null)
-                {
-                    return _members;
-                }
-
-                var members = new Dictionary<ISymbol, List<(IOperation Value, BlockFacts Facts)>>(SymbolEqualityComparer.Default);
-                void Add(ISymbol member, IOperation value, BlockFacts facts)
-                {
-                    member = member.OriginalDefinition;
-                    if (!members.TryGetValue(member, out var list))
-                    {
-                        members.Add(member, list = new List<(IOperation, BlockFacts)>());
-                    }
-
-                    list.Add((value, facts));
-                }
-
-                var models = new Dictionary<SyntaxTree, SemanticModel>();
-                foreach (var (owner, syntax) in MemberBodies(_type))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!models.TryGetValue(syntax.SyntaxTree, out var model))
-                    {
-                        // Only for this type's own declarations, and only when a call needs them (not per file or block).
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-                        models.Add(syntax.SyntaxTree, model = _compilation.GetSemanticModel(syntax.SyntaxTree));
-#pragma warning restore RS1030
-                    }
-
-                    if (model.GetOperation(syntax, cancellationToken) is { } body)
-                    {
-                        BlockFacts.Collect(body, Symbols, owner, Add);
-                    }
-                }
-
-                return _members = members;
-            }
-        }
-
-        /// <summary>The blocks that can give the type's own members a value: constructor bodies, initializers, getters.</summary>
-        private static IEnumerable<(ISymbol Owner, SyntaxNode Syntax)> MemberBodies(INamedTypeSymbol type)
-        {
-            foreach (var member in type.GetMembers())
-            {
-                switch (member)
-                {
-                    case IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor:
-                        foreach (var reference in constructor.DeclaringSyntaxReferences)
-                        {
-                            if (reference.GetSyntax() is ConstructorDeclarationSyntax syntax)
-                            {
-                                yield return (constructor, syntax);
-                            }
-                        }
-
-                        break;
-                    case IFieldSymbol field:
-                        foreach (var reference in field.DeclaringSyntaxReferences)
-                        {
-                            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer })
-                            {
-                                yield return (field, initializer);
-                            }
-                        }
-
-                        break;
-                    case IPropertySymbol property:
-                        foreach (var reference in property.DeclaringSyntaxReferences)
-                        {
-                            if (reference.GetSyntax() is PropertyDeclarationSyntax { Initializer: { } initializer })
-                            {
-                                yield return (property, initializer);
-                            }
-                        }
-
-                        if (property.GetMethod is { } getter)
-                        {
-                            foreach (var reference in getter.DeclaringSyntaxReferences)
-                            {
-                                if (reference.GetSyntax() is AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null } or ArrowExpressionClauseSyntax)
-                                {
-                                    yield return (getter, reference.GetSyntax());
-                                }
-                            }
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        private static IOperation? ArgumentOfType(ImmutableArray<IArgumentOperation> arguments, INamedTypeSymbol? type, string? name = null)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter is not { } parameter)
-                {
-                    continue;
-                }
-
-                if ((type is not null && CymbioSymbols.Is(parameter.Type, type)) || (name is not null && parameter.Name == name))
-                {
-                    return argument.Value;
-                }
             }
 
             return null;
