@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Cymbio.Tests.Shared;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
@@ -19,13 +21,13 @@ internal static class Snapshot
 {
     public static async Task VerifyAsync(string scenario, string[] sources, string? manifest = null)
     {
-        var compilation = TestEnvironment.Compile(sources);
-        var texts = manifest is null ? Array.Empty<Microsoft.CodeAnalysis.AdditionalText>() : new[] { TestEnvironment.Manifest(manifest) };
-        var outcome = TestEnvironment.Run(compilation, texts);
+        var compilation = RoslynTestEnvironment.Compile(sources);
+        var texts = manifest is null ? Array.Empty<Microsoft.CodeAnalysis.AdditionalText>() : new[] { RoslynTestEnvironment.Manifest(manifest) };
+        var outcome = RoslynTestEnvironment.Run(compilation, texts);
         Assert.Empty(outcome.Crashes);
         Assert.Empty(outcome.Exceptions);
 
-        var folder = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "Cymbio.Generators.Tests", "Snapshots", scenario);
+        var folder = Repository.PathOf("tests", "Cymbio.Generators.Tests", "Snapshots", scenario);
         var update = Environment.GetEnvironmentVariable("CYMBIO_UPDATE_SNAPSHOTS") == "1";
         var generated = outcome.Result.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
         var mismatches = new List<string>();
@@ -55,9 +57,8 @@ internal static class Snapshot
         Assert.True(stale.Count == 0, $"Snapshot files no longer generated: {string.Join(", ", stale)}");
 
         // The same expectation through Microsoft.CodeAnalysis.Testing, which also proves the output compiles cleanly.
-        var test = new CSharpSourceGeneratorTest<ScopeGenerator, DefaultVerifier> { ReferenceAssemblies = TestEnvironment.Net100 };
-        test.TestState.AdditionalReferences.Add(TestEnvironment.CymbioClient);
-        test.TestState.AdditionalReferences.Add(TestEnvironment.Refit);
+        var test = new CSharpSourceGeneratorTest<ScopeGenerator, DefaultVerifier>();
+        RoslynTestEnvironment.UseCymbioReferences(test, clientDependencies: false, test.TestState);
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);
@@ -65,7 +66,7 @@ internal static class Snapshot
 
         if (manifest is not null)
         {
-            test.TestState.AdditionalFiles.Add(("/0/scopes.json", manifest));
+            test.TestState.AdditionalFiles.Add((RoslynTestEnvironment.ManifestPath, manifest));
         }
 
         foreach (var source in generated)
