@@ -76,18 +76,8 @@ internal sealed class CallSiteTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
         Xunit.Assert.Empty(outcome.Errors.Where(d => !d.Id.StartsWith("CYM", StringComparison.Ordinal)).Select(d => d.ToString()));
     }
 
-    public static MetadataReference Library(string source)
-    {
-        var compilation = RoslynTestEnvironment.Compile(new[] { (source, "/lib/Library.cs") }).WithAssemblyName("Sample.Library");
-        using var stream = new System.IO.MemoryStream();
-        var result = compilation.Emit(stream);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
-        }
-
-        return MetadataReference.CreateFromImage(stream.ToArray());
-    }
+    public static MetadataReference Library(string source) =>
+        RoslynTestEnvironment.EmitReference(RoslynTestEnvironment.Compile(new[] { (source, "/lib/Library.cs") }).WithAssemblyName("Sample.Library"));
 }
 
 /// <summary>Shorthands for the analyzer tests.</summary>

@@ -99,16 +99,13 @@ public sealed class DeclarationDiagnosticTests
     [Fact]
     public async Task ReferencedScopeDefinitions_AreReadWithOneRule_ByTheGeneratorAndTheAnalyzer()
     {
-        var library = RoslynTestEnvironment.Compile(new[]
+        var reference = RoslynTestEnvironment.EmitReference(RoslynTestEnvironment.Compile(new[]
         {
             ("""
             [assembly: Cymbio.CymbioScopeDefinition("read:widgets", "Read widgets.")]
             [assembly: Cymbio.CymbioScopeDefinition("Read Widgets", "Not a scope name.")]
             """, "/lib/Definitions.cs"),
-        }).WithAssemblyName("Contoso.Widgets.Contracts");
-        using var image = new System.IO.MemoryStream();
-        Assert.True(library.Emit(image).Success);
-        var reference = MetadataReference.CreateFromImage(image.ToArray());
+        }).WithAssemblyName("Contoso.Widgets.Contracts"));
 
         var test = new DeclarationTest(Usings + """
             public interface IWidgetsApi

@@ -34,7 +34,7 @@ internal sealed class DeclarationTest : CSharpAnalyzerTest<ScopeDeclarationAnaly
     {
         await RunAsync();
         var texts = TestState.AdditionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.filename, f.content)).ToArray();
-        var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(new[] { (_source, "/0/Test0.cs") }), texts);
+        var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(_source), texts);
         Xunit.Assert.Empty(outcome.Crashes);
         Xunit.Assert.Empty(outcome.Exceptions);
         Xunit.Assert.Empty(outcome.ErrorsInGeneratedCode);

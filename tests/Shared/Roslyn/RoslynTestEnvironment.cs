@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Text;
 using Cymbio.Generators;
@@ -68,6 +69,19 @@ internal static partial class RoslynTestEnvironment
             new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var analyzerDiagnostics = withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         return new RunOutcome(result, output, generatorDiagnostics.AddRange(result.Diagnostics), analyzerDiagnostics);
+    }
+
+    /// <summary>Emits <paramref name="compilation"/> to memory as a metadata (PE) reference; throws with the diagnostics if emit fails.</summary>
+    public static MetadataReference EmitReference(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
     /// <summary>A <c>scopes.json</c> (or any additional file) held in memory.</summary>
