@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
@@ -265,7 +266,7 @@ public sealed class CallShapeTests
             .Expect(
                 Diagnostic<ScopeCallAnalyzer>(CallSiteDiagnosticIds.UnusedGrant).WithLocation(0).WithArguments("write:variants", "[assembly: CymbioGrants]"),
                 Diagnostic<ScopeCallAnalyzer>(CallSiteDiagnosticIds.UnusedGrant).WithLocation(1).WithArguments("read:channels", "[CymbioGrants] on 'Worker'"),
-                Diagnostic<ScopeCallAnalyzer>(CallSiteDiagnosticIds.UnusedGrant).WithSpan(CallSiteTest<ScopeCallAnalyzer>.ManifestPath, 1, 30, 1, 47).WithArguments("write:inventory", "scopes.json"))
+                Diagnostic<ScopeCallAnalyzer>(CallSiteDiagnosticIds.UnusedGrant).WithSpan(RoslynTestEnvironment.ManifestPath, 1, 30, 1, 47).WithArguments("write:inventory", "scopes.json"))
             .RunWithGeneratorAsync();
     }
 
@@ -275,7 +276,7 @@ public sealed class CallShapeTests
         var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<ScopeCallAnalyzer, DefaultVerifier>
         {
             TestCode = "public static class C { public static void M() => System.Console.WriteLine(); }",
-            ReferenceAssemblies = Cymbio.Generators.Tests.TestEnvironment.Net100,
+            ReferenceAssemblies = RoslynTestEnvironment.Net100,
         };
         await test.RunAsync();
     }

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
-using Cymbio.Generators.Tests;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,26 +18,14 @@ namespace Cymbio.Analyzers.Tests;
 internal sealed class CallSiteTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public const string ManifestPath = "/0/scopes.json";
-
     public CallSiteTest(params string[] sources)
     {
-        ReferenceAssemblies = TestEnvironment.Net100;
-        TestState.AdditionalReferences.Add(TestEnvironment.CymbioClient);
-        TestState.AdditionalReferences.Add(TestEnvironment.Refit);
-        TestState.AdditionalReferences.AddRange(ClientDependencies);
+        RoslynTestEnvironment.UseCymbioReferences(this, clientDependencies: true, TestState);
         foreach (var source in sources)
         {
             TestState.Sources.Add(source);
         }
     }
-
-    /// <summary>Assemblies in Cymbio.Client's public signatures (logging, options).</summary>
-    public static readonly MetadataReference[] ClientDependencies =
-    {
-        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Options.OptionsValidationException).Assembly.Location),
-    };
 
     /// <summary>Turns off the compilation-end report of unused grants, which most tests are not about.</summary>
     public CallSiteTest<TAnalyzer> WithoutUnusedGrants()
@@ -50,7 +37,7 @@ internal sealed class CallSiteTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
     /// <summary>Adds a project manifest.</summary>
     public CallSiteTest<TAnalyzer> WithManifest(string manifest)
     {
-        TestState.AdditionalFiles.Add((ManifestPath, manifest));
+        TestState.AdditionalFiles.Add((RoslynTestEnvironment.ManifestPath, manifest));
         return this;
     }
 
@@ -71,7 +58,7 @@ internal sealed class CallSiteTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
     {
         await RunAsync(CancellationToken.None);
         AssertCompilesWithGenerator(
-            TestState.Sources.Select((s, i) => (Strip(s.content.ToString()), $"/0/Test{i}.cs")).ToArray(),
+            RoslynTestEnvironment.TestFiles(TestState.Sources.Select(s => RoslynTestEnvironment.StripMarkup(s.content.ToString()))),
             TestState.AdditionalFiles.Select(f => (f.filename, f.content.ToString())).ToArray(),
             TestState.AdditionalReferences,
             TestState.OutputKind ?? OutputKind.DynamicallyLinkedLibrary);
@@ -80,30 +67,17 @@ internal sealed class CallSiteTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
     /// <summary>Runs the generator and the declaration analyzer; no crash, no compiler error.</summary>
     public static void AssertCompilesWithGenerator((string Source, string Path)[] sources, (string Path, string Content)[] files, IEnumerable<MetadataReference> extraReferences, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        var references = TestEnvironment.References.AddRange(extraReferences.Where(r => r is not PortableExecutableReference { FilePath: { } path } || !TestEnvironment.References.OfType<PortableExecutableReference>().Any(e => e.FilePath == path)));
-        var compilation = TestEnvironment.Compile(sources, references);
+        var references = RoslynTestEnvironment.References.AddRange(extraReferences.Where(r => r is not PortableExecutableReference { FilePath: { } path } || !RoslynTestEnvironment.References.OfType<PortableExecutableReference>().Any(e => e.FilePath == path)));
+        var compilation = RoslynTestEnvironment.Compile(sources, references);
         compilation = compilation.WithOptions(compilation.Options.WithOutputKind(outputKind));
-        var outcome = TestEnvironment.Run(compilation, files.Select(f => TestEnvironment.Manifest(f.Content, f.Path)).ToArray());
+        var outcome = RoslynTestEnvironment.Run(compilation, files.Select(f => RoslynTestEnvironment.Manifest(f.Content, f.Path)).ToArray());
         Xunit.Assert.Empty(outcome.Crashes);
         Xunit.Assert.Empty(outcome.Exceptions);
         Xunit.Assert.Empty(outcome.Errors.Where(d => !d.Id.StartsWith("CYM", StringComparison.Ordinal)).Select(d => d.ToString()));
     }
 
-    /// <summary>Removes <c>{|ID:…|}</c> and <c>[|…|]</c> markup.</summary>
-    public static string Strip(string source) => Regex.Replace(source, @"\{\|[^:|]*:|\|\}|\[\||\|\]", string.Empty);
-
-    public static MetadataReference Library(string source)
-    {
-        var compilation = TestEnvironment.Compile(new[] { (source, "/lib/Library.cs") }).WithAssemblyName("Sample.Library");
-        using var stream = new System.IO.MemoryStream();
-        var result = compilation.Emit(stream);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
-        }
-
-        return MetadataReference.CreateFromImage(stream.ToArray());
-    }
+    public static MetadataReference Library(string source) =>
+        RoslynTestEnvironment.EmitReference(RoslynTestEnvironment.Compile(new[] { (source, "/lib/Library.cs") }).WithAssemblyName("Sample.Library"));
 }
 
 /// <summary>Shorthands for the analyzer tests.</summary>

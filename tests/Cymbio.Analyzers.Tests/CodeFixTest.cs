@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Cymbio.Generators.Tests;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,14 +16,7 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
 {
     public CodeFixTest(string[] sources, string[] fixedSources, string? equivalenceKey = null)
     {
-        ReferenceAssemblies = TestEnvironment.Net100;
-        foreach (var state in new[] { TestState, FixedState })
-        {
-            state.AdditionalReferences.Add(TestEnvironment.CymbioClient);
-            state.AdditionalReferences.Add(TestEnvironment.Refit);
-            state.AdditionalReferences.AddRange(CallSiteTest<TAnalyzer>.ClientDependencies);
-        }
-
+        RoslynTestEnvironment.UseCymbioReferences(this, clientDependencies: true, TestState, FixedState);
         foreach (var source in sources)
         {
             TestState.Sources.Add(source);
@@ -40,8 +33,8 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
 
     public CodeFixTest<TAnalyzer, TCodeFix> WithManifest(string before, string after)
     {
-        TestState.AdditionalFiles.Add((CallSiteTest<TAnalyzer>.ManifestPath, before));
-        FixedState.AdditionalFiles.Add((CallSiteTest<TAnalyzer>.ManifestPath, after));
+        TestState.AdditionalFiles.Add((RoslynTestEnvironment.ManifestPath, before));
+        FixedState.AdditionalFiles.Add((RoslynTestEnvironment.ManifestPath, after));
         return this;
     }
 
@@ -49,7 +42,7 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
     {
         await RunAsync(CancellationToken.None);
         CallSiteTest<TAnalyzer>.AssertCompilesWithGenerator(
-            FixedState.Sources.Select((s, i) => (CallSiteTest<TAnalyzer>.Strip(s.content.ToString()), $"/0/Test{i}.cs")).ToArray(),
+            RoslynTestEnvironment.TestFiles(FixedState.Sources.Select(s => RoslynTestEnvironment.StripMarkup(s.content.ToString()))),
             FixedState.AdditionalFiles.Select(f => (f.filename, f.content.ToString())).ToArray(),
             FixedState.AdditionalReferences);
     }

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Cymbio.Analyzers.CodeFixes;
 using Cymbio.Generators;
+using Cymbio.Tests.Shared.Roslyn;
 using Xunit;
 using static Cymbio.Analyzers.Tests.Sources;
 
@@ -137,7 +138,7 @@ public sealed class CodeFixTests
                 public Task AcceptAsync() => api.{|CYM0012:AcceptAsync|}(1, 2);
             }
             """;
-        await Fix(Code, CallSiteTest<ScopeCallAnalyzer>.Strip(Code))
+        await Fix(Code, RoslynTestEnvironment.StripMarkup(Code))
             .WithManifest(
                 """
                 {
@@ -168,7 +169,7 @@ public sealed class CodeFixTests
                 public Task AcceptAsync() => api.{|CYM0012:AcceptAsync|}(1, 2);
             }
             """;
-        await Fix(Code, CallSiteTest<ScopeCallAnalyzer>.Strip(Code))
+        await Fix(Code, RoslynTestEnvironment.StripMarkup(Code))
             .WithManifest("""{ "grants": [] }""", """{ "grants": ["write:fulfillments"] }""")
             .RunWithGeneratorAsync();
     }

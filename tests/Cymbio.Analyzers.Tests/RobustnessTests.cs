@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
-using Cymbio.Generators.Tests;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
@@ -94,12 +94,12 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         var failures = new ConcurrentBag<string>();
         var stopwatch = Stopwatch.StartNew();
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ScopeCallAnalyzer(), new CredentialAnalyzer());
-        var references = TestEnvironment.References.AddRange(CallSiteTest<ScopeCallAnalyzer>.ClientDependencies);
+        var references = RoslynTestEnvironment.ReferencesWithClientDependencies;
         foreach (var (label, source) in cases)
         {
-            var compilation = TestEnvironment.Compile(new[] { (source, "/0/Fuzz.cs") }, references);
+            var compilation = RoslynTestEnvironment.Compile(new[] { (source, "/0/Fuzz.cs") }, references);
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(TestEnvironment.Manifest(Manifest))),
+                new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(RoslynTestEnvironment.Manifest(Manifest))),
                 onAnalyzerException: (exception, analyzer, _) => failures.Add($"{label}: {analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
@@ -122,9 +122,9 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     [Fact]
     public async System.Threading.Tasks.Task NoAnalyzerRegistersPerSymbolOrPerBlockActions()
     {
-        var compilation = TestEnvironment.Compile(new[] { (Sample, "/0/Sample.cs") }, TestEnvironment.References.AddRange(CallSiteTest<ScopeCallAnalyzer>.ClientDependencies));
+        var compilation = RoslynTestEnvironment.Compile(new[] { (Sample, "/0/Sample.cs") }, RoslynTestEnvironment.ReferencesWithClientDependencies);
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ScopeCallAnalyzer(), new CredentialAnalyzer(), new Cymbio.Generators.ScopeDeclarationAnalyzer());
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(TestEnvironment.Manifest(Manifest))));
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(RoslynTestEnvironment.Manifest(Manifest))));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         Assert.Contains(diagnostics, d => d.Id == "CYM0012");
         foreach (var analyzer in analyzers)
@@ -141,11 +141,11 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     [Fact]
     public async System.Threading.Tasks.Task TheFullSample_ReportsEveryKindOfCallSiteDiagnostic()
     {
-        var compilation = TestEnvironment.Compile(new[] { (Sample, "/0/Sample.cs") }, TestEnvironment.References.AddRange(CallSiteTest<ScopeCallAnalyzer>.ClientDependencies));
+        var compilation = RoslynTestEnvironment.Compile(new[] { (Sample, "/0/Sample.cs") }, RoslynTestEnvironment.ReferencesWithClientDependencies);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var diagnostics = await compilation.WithAnalyzers(
                 ImmutableArray.Create<DiagnosticAnalyzer>(new ScopeCallAnalyzer(), new CredentialAnalyzer()),
-                new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(TestEnvironment.Manifest(Manifest))))
+                new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(RoslynTestEnvironment.Manifest(Manifest))))
             .GetAnalyzerDiagnosticsAsync();
         var ids = diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
         output.WriteLine(string.Join(Environment.NewLine, diagnostics));

@@ -12,6 +12,7 @@ using BenchmarkDotNet.Attributes;
 using Cymbio.Analyzers;
 using Cymbio.Generators;
 using Cymbio.Tests.Shared;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -109,20 +110,11 @@ public static class AnalyzerProject
     /// </summary>
     public static CSharpCompilation Create()
     {
-        var trees = Sources.Select(static source => CSharpSyntaxTree.ParseText(source.Text, SyntheticCompilation.ParseOptions, source.Path, Encoding.UTF8));
-        var compilation = CSharpCompilation.Create(
-            "Synthetic.App",
-            trees,
-            LazyReferences.Value,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                optimizationLevel: OptimizationLevel.Release,
-                nullableContextOptions: NullableContextOptions.Enable));
-
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+        var compilation = RoslynTestEnvironment.CreateCompilation("Synthetic.App", Sources.Select(static source => (source.Text, source.Path)), LazyReferences.Value)
+            .WithOptions(RoslynTestEnvironment.CompilationOptions.WithOptimizationLevel(OptimizationLevel.Release));
+        var driver = RoslynTestEnvironment.CreateDriver(
             new[] { new ScopeGenerator().AsSourceGenerator(), SyntheticCompilation.CreateRefitGenerator().AsSourceGenerator() },
-            new[] { SyntheticCompilation.Manifest },
-            SyntheticCompilation.ParseOptions);
+            new[] { SyntheticCompilation.Manifest });
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         foreach (var result in driver.GetRunResult().Results)
         {
@@ -511,9 +503,7 @@ public static class AnalyzerProject
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    private static ImmutableArray<MetadataReference> LoadReferences() => SyntheticCompilation.References
-        .Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
-        .Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Options.OptionsValidationException).Assembly.Location));
+    private static ImmutableArray<MetadataReference> LoadReferences() => SyntheticCompilation.References.AddRange(RoslynTestEnvironment.ClientDependencies);
 }
 
 /// <summary>

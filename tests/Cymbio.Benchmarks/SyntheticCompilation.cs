@@ -12,7 +12,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Cymbio.Tests.Shared;
-using Microsoft.CodeAnalysis.Text;
+using Cymbio.Tests.Shared.Roslyn;
 
 namespace Cymbio.Benchmarks;
 
@@ -48,9 +48,6 @@ public static class SyntheticCompilation
     private static readonly Lazy<AdditionalText> LazyManifest = new(LoadManifest, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<Type> LazyRefitGeneratorType = new(LoadRefitGeneratorType, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>Gets the parse options of every synthetic syntax tree.</summary>
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
     /// <summary>Gets the metadata references of the synthetic compilation: the running shared framework, Refit and Cymbio.Client.</summary>
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
@@ -98,21 +95,14 @@ public static class SyntheticCompilation
         : string.Create(CultureInfo.InvariantCulture, $"namespace Synthetic;\n\n// edit {edit}\ninternal sealed class Unrelated {{ }}\n");
 
     /// <summary>Creates the synthetic compilation: parsed sources plus the .NET, Refit and Cymbio.Client references.</summary>
-    public static CSharpCompilation Create()
-    {
-        var trees = Sources().Select(static source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path, Encoding.UTF8));
-        return CSharpCompilation.Create(
-            "Synthetic.Api",
-            trees,
-            LazyReferences.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-    }
+    public static CSharpCompilation Create() =>
+        RoslynTestEnvironment.CreateCompilation("Synthetic.Api", Sources().Select(static source => (source.Text, source.Path)), LazyReferences.Value);
 
     /// <summary>Replaces the unrelated syntax tree with a version carrying <paramref name="edit"/> in a comment.</summary>
     public static CSharpCompilation WithUnrelatedEdit(CSharpCompilation compilation, int edit)
     {
         var old = compilation.SyntaxTrees.First(static tree => tree.FilePath == UnrelatedPath);
-        var updated = CSharpSyntaxTree.ParseText(UnrelatedSource(edit), ParseOptions, UnrelatedPath, Encoding.UTF8);
+        var updated = CSharpSyntaxTree.ParseText(UnrelatedSource(edit), RoslynTestEnvironment.ParseOptions, UnrelatedPath, Encoding.UTF8);
         return compilation.ReplaceSyntaxTree(old, updated);
     }
 
@@ -120,12 +110,8 @@ public static class SyntheticCompilation
     public static IIncrementalGenerator CreateRefitGenerator() => (IIncrementalGenerator)Activator.CreateInstance(RefitGeneratorType)!;
 
     /// <summary>A fresh driver for one generator, with <c>scopes.json</c> as its only additional file.</summary>
-    public static GeneratorDriver CreateDriver(IIncrementalGenerator generator, bool trackSteps = false) => CSharpGeneratorDriver.Create(
-        new[] { generator.AsSourceGenerator() },
-        new[] { Manifest },
-        ParseOptions,
-        optionsProvider: null,
-        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackSteps));
+    public static GeneratorDriver CreateDriver(IIncrementalGenerator generator, bool trackSteps = false) =>
+        RoslynTestEnvironment.CreateDriver(new[] { generator.AsSourceGenerator() }, new[] { Manifest }, trackSteps);
 
     /// <summary>Throws unless the compilation has no errors and the driver ran its generator cleanly, producing sources.</summary>
     public static void Validate(CSharpCompilation compilation, GeneratorDriver driver, int minimumGeneratedSources)
@@ -240,14 +226,15 @@ public static class SyntheticCompilation
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
-        // The runtime's own assemblies (implementation assemblies are fine for compiling), then Refit and Cymbio.Client.
+        // The runtime's own assemblies (implementation assemblies are fine for compiling), then Cymbio.Client and Refit.
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var paths = Directory.EnumerateFiles(runtimeDirectory, "*.dll")
+        return Directory.EnumerateFiles(runtimeDirectory, "*.dll")
             .Where(IsManagedAssembly)
-            .Append(typeof(Refit.GetAttribute).Assembly.Location)
-            .Append(typeof(Cymbio.ScopeSet).Assembly.Location)
-            .OrderBy(static path => path, StringComparer.Ordinal);
-        return paths.Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
+            .OrderBy(static path => path, StringComparer.Ordinal)
+            .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Append(RoslynTestEnvironment.CymbioClient)
+            .Append(RoslynTestEnvironment.Refit)
+            .ToImmutableArray();
     }
 
     private static bool IsManagedAssembly(string path)
@@ -272,7 +259,7 @@ public static class SyntheticCompilation
             var candidate = Path.Combine(directory.FullName, "scopes.json");
             if (File.Exists(candidate))
             {
-                return new FileText(candidate, SourceText.From(File.ReadAllText(candidate), Encoding.UTF8));
+                return new InMemoryAdditionalText(candidate, File.ReadAllText(candidate));
             }
         }
 
@@ -302,21 +289,5 @@ public static class SyntheticCompilation
 
         // 2. The NuGet global packages folder.
         yield return Path.Combine(PackageFeed.GlobalPackagesFolder, "refit", RefitVersion, relative);
-    }
-
-    /// <summary>An additional file whose text is read once.</summary>
-    private sealed class FileText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public FileText(string path, SourceText text)
-        {
-            Path = path;
-            _text = text;
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

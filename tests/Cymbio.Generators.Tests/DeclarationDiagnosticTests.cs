@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
@@ -98,16 +99,13 @@ public sealed class DeclarationDiagnosticTests
     [Fact]
     public async Task ReferencedScopeDefinitions_AreReadWithOneRule_ByTheGeneratorAndTheAnalyzer()
     {
-        var library = TestEnvironment.Compile(new[]
+        var reference = RoslynTestEnvironment.EmitReference(RoslynTestEnvironment.Compile(new[]
         {
             ("""
             [assembly: Cymbio.CymbioScopeDefinition("read:widgets", "Read widgets.")]
             [assembly: Cymbio.CymbioScopeDefinition("Read Widgets", "Not a scope name.")]
             """, "/lib/Definitions.cs"),
-        }).WithAssemblyName("Contoso.Widgets.Contracts");
-        using var image = new System.IO.MemoryStream();
-        Assert.True(library.Emit(image).Success);
-        var reference = MetadataReference.CreateFromImage(image.ToArray());
+        }).WithAssemblyName("Contoso.Widgets.Contracts"));
 
         var test = new DeclarationTest(Usings + """
             public interface IWidgetsApi
@@ -125,7 +123,7 @@ public sealed class DeclarationDiagnosticTests
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UnknownScope).WithLocation(0).WithArguments("Read Widgets", "; did you mean 'read:widgets'?"));
         await test.RunAsync();
 
-        var consumer = TestEnvironment.Compile(new[] { (test.SourceWithoutMarkup, "/0/Test0.cs") }, TestEnvironment.References.Add(reference));
+        var consumer = RoslynTestEnvironment.Compile(new[] { (test.SourceWithoutMarkup, "/0/Test0.cs") }, RoslynTestEnvironment.References.Add(reference));
         var referenced = ScopeSymbols.ReferencedScopes(consumer);
         Assert.Contains(referenced, s => s.Name == "read:widgets" && s.Description == "Read widgets.");
         Assert.DoesNotContain(referenced, s => s.Name == "Read Widgets");

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
@@ -10,17 +11,15 @@ namespace Cymbio.Generators.Tests;
 /// <summary>An analyzer test of <see cref="ScopeDeclarationAnalyzer"/> against .NET 10, Cymbio.Client and Refit.</summary>
 internal sealed class DeclarationTest : CSharpAnalyzerTest<ScopeDeclarationAnalyzer, DefaultVerifier>
 {
-    public const string ManifestPath = "/0/scopes.json";
+    public const string ManifestPath = RoslynTestEnvironment.ManifestPath;
 
     private readonly string _source;
 
     public DeclarationTest(string source, string? manifest = null)
     {
-        ReferenceAssemblies = TestEnvironment.Net100;
-        TestState.AdditionalReferences.Add(TestEnvironment.CymbioClient);
-        TestState.AdditionalReferences.Add(TestEnvironment.Refit);
+        RoslynTestEnvironment.UseCymbioReferences(this, clientDependencies: false, TestState);
         TestCode = source;
-        _source = System.Text.RegularExpressions.Regex.Replace(source, @"\{\|[^:|]*:|\|\}", string.Empty); // markup removed
+        _source = RoslynTestEnvironment.StripMarkup(source);
         if (manifest is not null)
         {
             TestState.AdditionalFiles.Add((ManifestPath, manifest));
@@ -35,7 +34,7 @@ internal sealed class DeclarationTest : CSharpAnalyzerTest<ScopeDeclarationAnaly
     {
         await RunAsync();
         var texts = TestState.AdditionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.filename, f.content)).ToArray();
-        var outcome = TestEnvironment.Run(TestEnvironment.Compile(new[] { (_source, "/0/Test0.cs") }), texts);
+        var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(_source), texts);
         Xunit.Assert.Empty(outcome.Crashes);
         Xunit.Assert.Empty(outcome.Exceptions);
         Xunit.Assert.Empty(outcome.ErrorsInGeneratedCode);

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -67,7 +68,7 @@ public sealed class IncrementalTests
         var unrelatedTree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Unrelated.cs", StringComparison.Ordinal));
         var edited = compilation.ReplaceSyntaxTree(
             unrelatedTree,
-            CSharpSyntaxTree.ParseText(Unrelated.Replace("value * 2", "value * 2 /* edited */"), TestEnvironment.ParseOptions, unrelatedTree.FilePath));
+            CSharpSyntaxTree.ParseText(Unrelated.Replace("value * 2", "value * 2 /* edited */"), RoslynTestEnvironment.ParseOptions, unrelatedTree.FilePath));
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
@@ -98,7 +99,7 @@ public sealed class IncrementalTests
 
         driver = driver.ReplaceAdditionalText(
             FindManifest(driver),
-            TestEnvironment.Manifest(ConsumerManifest.Replace("Reads purchase orders", "Reads purchase orders and receipts")));
+            RoslynTestEnvironment.Manifest(ConsumerManifest.Replace("Reads purchase orders", "Reads purchase orders and receipts")));
         driver = driver.RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
         var steps = TrackedSteps(result);
@@ -130,7 +131,7 @@ public sealed class IncrementalTests
         var apiTree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Api.cs", StringComparison.Ordinal));
         var edited = compilation.ReplaceSyntaxTree(
             apiTree,
-            CSharpSyntaxTree.ParseText(Api.Replace("[CymbioScope(CymbioScopes.ReadOrders)]", "[CymbioScope(CymbioScopes.ReadInventory)]"), TestEnvironment.ParseOptions, apiTree.FilePath));
+            CSharpSyntaxTree.ParseText(Api.Replace("[CymbioScope(CymbioScopes.ReadOrders)]", "[CymbioScope(CymbioScopes.ReadInventory)]"), RoslynTestEnvironment.ParseOptions, apiTree.FilePath));
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
@@ -145,7 +146,7 @@ public sealed class IncrementalTests
     public void StepOutputs_HoldNoSymbolsSyntaxCompilationsOrLocations()
     {
         var (driver, compilation) = RunOnce();
-        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample { public sealed class More { } }", TestEnvironment.ParseOptions, "/0/More.cs"));
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample { public sealed class More { } }", RoslynTestEnvironment.ParseOptions, "/0/More.cs"));
         foreach (var run in new[] { driver.GetRunResult(), driver.RunGenerators(edited).GetRunResult() })
         {
             var result = run.Results.Single();
@@ -166,8 +167,8 @@ public sealed class IncrementalTests
 
     private static (GeneratorDriver Driver, Compilation Compilation) RunOnce()
     {
-        var compilation = TestEnvironment.Compile(new[] { (Api, "/0/Api.cs"), (Unrelated, "/0/Unrelated.cs") });
-        var driver = TestEnvironment.CreateDriver(new[] { TestEnvironment.Manifest(ConsumerManifest) }, trackSteps: true).RunGenerators(compilation);
+        var compilation = RoslynTestEnvironment.Compile(new[] { (Api, "/0/Api.cs"), (Unrelated, "/0/Unrelated.cs") });
+        var driver = RoslynTestEnvironment.CreateDriver(new[] { RoslynTestEnvironment.Manifest(ConsumerManifest) }, trackSteps: true).RunGenerators(compilation);
         var first = driver.GetRunResult();
         Assert.Null(first.Results.Single().Exception);
         Assert.Equal(6, first.GeneratedTrees.Length); // four scope tables, the module initializer registering them, and the constants

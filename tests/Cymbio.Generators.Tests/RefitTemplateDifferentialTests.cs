@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -32,10 +33,8 @@ public sealed class RefitTemplateDifferentialTests
     public void EveryOperationRefitImplements_IsInTheTableUnderTheTemplateRefitReports()
     {
         var corpus = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Differential", "RefitShapes.cs"));
-        var compilation = TestEnvironment.Compile(new[] { (corpus, "/0/RefitShapes.cs") });
-        var driver = CSharpGeneratorDriver.Create(
-            new[] { RefitGenerator(), new ScopeGenerator().AsSourceGenerator() },
-            parseOptions: TestEnvironment.ParseOptions);
+        var compilation = RoslynTestEnvironment.Compile(new[] { (corpus, "/0/RefitShapes.cs") });
+        var driver = RoslynTestEnvironment.CreateDriver(new[] { RefitGenerator(), new ScopeGenerator().AsSourceGenerator() }, additionalTexts: null);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id is "CS8784" or "CS8785"));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

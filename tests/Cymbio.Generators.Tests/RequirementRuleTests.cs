@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using static Cymbio.Generators.Tests.DeclarationTest;
@@ -156,7 +157,7 @@ public sealed class RequirementRuleTests
 
     private static string GeneratedTable(DeclarationTest test, string metadataName)
     {
-        var outcome = TestEnvironment.Run(TestEnvironment.Compile(test.SourceWithoutMarkup));
+        var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(test.SourceWithoutMarkup));
         return outcome.Generated(metadataName + ".CymbioScopes.g.cs") ?? throw new Xunit.Sdk.XunitException($"No table was generated for {metadataName}: {string.Join(", ", outcome.HintNames)}");
     }
 }

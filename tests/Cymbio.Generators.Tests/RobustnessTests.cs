@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using Cymbio.Tests.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -47,7 +48,7 @@ public sealed class RobustnessTests
     [MemberData(nameof(MalformedManifests))]
     public void MalformedManifest_OneDiagnosticInTheFile_NoCrash_InterfacesStillGenerated(string name, string manifest)
     {
-        var outcome = TestEnvironment.Run(TestEnvironment.Compile(Sample("FulfillmentsApi.cs")), TestEnvironment.Manifest(manifest));
+        var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(Sample("FulfillmentsApi.cs")), RoslynTestEnvironment.Manifest(manifest));
 
         Assert.Empty(outcome.Crashes);
         Assert.Empty(outcome.Exceptions);
@@ -110,19 +111,19 @@ public sealed class RobustnessTests
     [MemberData(nameof(BrokenCode))]
     public void BrokenCode_NeverCrashes_AndRecoveryMatchesAFreshRun(string name, string source)
     {
-        var references = name == "no Refit reference" ? TestEnvironment.References.Remove(TestEnvironment.Refit) : TestEnvironment.References;
-        var broken = TestEnvironment.Compile(new[] { (source, "/0/Api.cs") }, references);
-        var outcome = TestEnvironment.Run(broken);
+        var references = name == "no Refit reference" ? RoslynTestEnvironment.References.Remove(RoslynTestEnvironment.Refit) : RoslynTestEnvironment.References;
+        var broken = RoslynTestEnvironment.Compile(new[] { (source, "/0/Api.cs") }, references);
+        var outcome = RoslynTestEnvironment.Run(broken);
         Assert.Empty(outcome.Crashes);
         Assert.Empty(outcome.Exceptions);
         Assert.Empty(outcome.ErrorsInGeneratedCode);
         _output.WriteLine($"{name}: {string.Join("; ", outcome.Cymbio.Select(d => d.Id))}");
 
         // Fix the code, re-run the same driver, and compare with a fresh driver on the fixed code.
-        var driver = TestEnvironment.CreateDriver().RunGenerators(broken);
-        var fixedCompilation = TestEnvironment.Compile(new[] { (Sample("FulfillmentsApi.cs"), "/0/Api.cs") });
+        var driver = RoslynTestEnvironment.CreateDriver().RunGenerators(broken);
+        var fixedCompilation = RoslynTestEnvironment.Compile(new[] { (Sample("FulfillmentsApi.cs"), "/0/Api.cs") });
         var rerun = driver.RunGenerators(fixedCompilation).GetRunResult();
-        var fresh = TestEnvironment.CreateDriver().RunGenerators(fixedCompilation).GetRunResult();
+        var fresh = RoslynTestEnvironment.CreateDriver().RunGenerators(fixedCompilation).GetRunResult();
         Assert.Equal(Texts(fresh), Texts(rerun));
     }
 
@@ -134,7 +135,7 @@ public sealed class RobustnessTests
             using System.Threading.Tasks; using Cymbio;
             [CymbioScope(CymbioScopes.ReadOrders)] public interface IApi { [Get("/a")] Task AAsync(); }
             """;
-        var outcome = TestEnvironment.Run(TestEnvironment.Compile(new[] { (source, "/0/Api.cs") }, TestEnvironment.References.Remove(TestEnvironment.Refit)));
+        var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(new[] { (source, "/0/Api.cs") }, RoslynTestEnvironment.References.Remove(RoslynTestEnvironment.Refit)));
         Assert.Contains(outcome.AllDiagnostics, d => d.Id == "CS0246");
         Assert.Empty(outcome.Cymbio);
     }
@@ -146,13 +147,13 @@ public sealed class RobustnessTests
         var budget = int.TryParse(Environment.GetEnvironmentVariable("CYMBIO_FUZZ_CASES"), out var n) ? n : 520;
         var cases = FuzzCases(budget).ToList();
         Assert.True(cases.Count >= 500, $"Only {cases.Count} fuzz cases.");
-        var manifest = TestEnvironment.RepositoryManifest;
+        var manifest = TestInputs.RepositoryManifest;
         var crashes = new List<string>();
         var stopwatch = Stopwatch.StartNew();
         foreach (var (label, source, manifestText) in cases)
         {
-            var texts = manifestText is null ? Array.Empty<AdditionalText>() : new[] { TestEnvironment.Manifest(manifestText) };
-            var outcome = TestEnvironment.Run(TestEnvironment.Compile(new[] { (source, "/0/Fuzz.cs") }), texts);
+            var texts = manifestText is null ? Array.Empty<AdditionalText>() : new[] { RoslynTestEnvironment.Manifest(manifestText) };
+            var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(new[] { (source, "/0/Fuzz.cs") }), texts);
             crashes.AddRange(outcome.Crashes.Select(d => $"{label}: {d}"));
             crashes.AddRange(outcome.Exceptions.Select(e => $"{label}: {e.GetType().Name}: {e.Message}"));
             crashes.AddRange(outcome.ErrorsInGeneratedCode.Select(d => $"{label}: error in generated code: {d}"));
@@ -165,7 +166,7 @@ public sealed class RobustnessTests
     private static IEnumerable<(string Label, string Source, string? Manifest)> FuzzCases(int budget)
     {
         var samples = SampleNames().Select(name => (Name: name, Text: Sample(name))).ToList();
-        var manifest = TestEnvironment.RepositoryManifest;
+        var manifest = TestInputs.RepositoryManifest;
         var perFile = Math.Max(1, budget * 4 / 5 / samples.Count);
         foreach (var (name, text) in samples)
         {
@@ -214,8 +215,8 @@ public sealed class RobustnessTests
     [Fact]
     public void PreCanceledToken_ThrowsOperationCanceled_NotCS8785()
     {
-        var compilation = TestEnvironment.Compile(Sample("FulfillmentsApi.cs"));
-        var driver = TestEnvironment.CreateDriver(new[] { TestEnvironment.Manifest(TestEnvironment.RepositoryManifest) });
+        var compilation = RoslynTestEnvironment.Compile(Sample("FulfillmentsApi.cs"));
+        var driver = RoslynTestEnvironment.CreateDriver(new[] { RoslynTestEnvironment.Manifest(TestInputs.RepositoryManifest) });
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGenerators(compilation, cancellation.Token));
@@ -270,9 +271,9 @@ public sealed class RobustnessTests
     {
         var manifests = new[]
         {
-            TestEnvironment.Manifest(TestEnvironment.RepositoryManifest, "/0/a/scopes.json"),
-            TestEnvironment.Manifest("""{ "namespace": "Contoso", "scopes": [ { "name": "read:purchase-orders", "description": "Reads POs" }, { "name": "read:orders" } ] }""", "/0/b/scopes.json"),
-            TestEnvironment.Manifest("""{ "scopes": [ { "name": "write:purchase-orders", "description": "Écrit les bons de commande – ıİ" } ] }""", "/0/c/SCOPES.JSON"),
+            RoslynTestEnvironment.Manifest(TestInputs.RepositoryManifest, "/0/a/scopes.json"),
+            RoslynTestEnvironment.Manifest("""{ "namespace": "Contoso", "scopes": [ { "name": "read:purchase-orders", "description": "Reads POs" }, { "name": "read:orders" } ] }""", "/0/b/scopes.json"),
+            RoslynTestEnvironment.Manifest("""{ "scopes": [ { "name": "write:purchase-orders", "description": "Écrit les bons de commande – ıİ" } ] }""", "/0/c/SCOPES.JSON"),
         };
         var sources = SampleNames().Select(name => (Sample(name), "/0/" + name)).ToArray();
         string? baseline = null;
@@ -287,7 +288,7 @@ public sealed class RobustnessTests
                 {
                     var shuffled = manifests.OrderBy(_ => random.Next()).ToArray();
                     var files = sources.OrderBy(_ => random.Next()).ToArray();
-                    var result = TestEnvironment.CreateDriver(shuffled).RunGenerators(TestEnvironment.Compile(files)).GetRunResult();
+                    var result = RoslynTestEnvironment.CreateDriver(shuffled).RunGenerators(RoslynTestEnvironment.Compile(files)).GetRunResult();
                     var text = Texts(result);
                     baseline ??= text;
                     Assert.Equal(baseline, text);
@@ -310,8 +311,8 @@ public sealed class RobustnessTests
         var sample = Sample("Diagnostics.cs");
         const int Copies = 4;
         var sources = Enumerable.Range(0, Copies).Select(i => (sample.Replace("Samples.Diagnostics", "Samples.Diagnostics" + i), $"/0/Copy{i}.cs")).ToArray();
-        var single = Analyze(TestEnvironment.Compile(new[] { sources[0] }), concurrent: false);
-        var many = Analyze(TestEnvironment.Compile(sources), concurrent: true);
+        var single = Analyze(RoslynTestEnvironment.Compile(new[] { sources[0] }), concurrent: false);
+        var many = Analyze(RoslynTestEnvironment.Compile(sources), concurrent: true);
         Assert.NotEmpty(single);
         Assert.Equal(single.Count * Copies, many.Count);
         for (var i = 0; i < Copies; i++)
@@ -350,7 +351,7 @@ public sealed class RobustnessTests
             #pragma warning restore CYM0006
             }
             """;
-        var outcome = TestEnvironment.Run(TestEnvironment.Compile(source));
+        var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(source));
         Assert.Empty(outcome.Crashes);
         var reasons = outcome.Errors.Where(d => d.Id == "CS1029").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).OrderBy(m => m, StringComparer.Ordinal).ToList();
         Assert.Equal(2, reasons.Count);
@@ -368,7 +369,7 @@ public sealed class RobustnessTests
             [CymbioScope(CymbioScopes.ReadWarehouses)]
             public interface IWarehousesApi { [Get("/v3/suppliers/{supplierId}/warehouses")] Task<string> ListAsync(long supplierId); }
             """;
-        var outcome = TestEnvironment.Run(TestEnvironment.Compile(source));
+        var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(source));
         using var stream = new MemoryStream();
         var emit = outcome.Output.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));

@@ -7,7 +7,7 @@ public sealed class SnapshotTests
 {
     [Fact]
     public Task RepositoryManifest_EmitsConstantsEnvironmentsAndMetadata() =>
-        Snapshot.VerifyAsync("RepositoryManifest", new[] { "namespace Consumer { internal static class Placeholder { } }" }, TestEnvironment.RepositoryManifest);
+        Snapshot.VerifyAsync("RepositoryManifest", new[] { "namespace Consumer { internal static class Placeholder { } }" }, TestInputs.RepositoryManifest);
 
     [Fact]
     public Task ConsumerManifest_DefaultsNamespaceToAssemblyName_AndShadowsNothing() =>
