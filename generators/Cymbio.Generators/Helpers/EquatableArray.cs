@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace Cymbio.Generators;
 
@@ -22,8 +23,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 
     public bool IsEmpty => Length == 0;
 
-    /// <summary>A copy of <paramref name="items"/>.</summary>
-    public static EquatableArray<T> From(IEnumerable<T> items) => new(new List<T>(items).ToArray());
+    /// <summary>A copy of <paramref name="items"/> (one array: a collection is copied straight into it).</summary>
+    public static EquatableArray<T> From(IEnumerable<T> items) => new(items.ToArray());
 
     /// <summary>One item.</summary>
     public static EquatableArray<T> Of(T item) => new(new[] { item });
