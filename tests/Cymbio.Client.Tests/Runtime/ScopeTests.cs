@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
-using Refit;
 using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime.Security;

@@ -5,68 +5,8 @@ using System.IO;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
-using Refit;
 
 namespace Cymbio.Client.Tests.Runtime.Security;
-
-/// <summary>The body the probe APIs send.</summary>
-public sealed record InventoryAdjustment(string Sku, int Quantity);
-
-/// <summary>Operations for the handler, transport and secrets scenarios (D, E, F).</summary>
-[CymbioScope(CymbioScopes.ReadOrders)]
-public interface IOrdersProbeApi
-{
-    [Get("/v3/orders")]
-    Task<string> ListOrdersAsync();
-
-    [Get("/v3/orders/{id}")]
-    Task<string> GetOrderAsync(long id);
-
-    [Post("/v3/inventory")]
-    [CymbioScope(CymbioScopes.WriteInventory)]
-    Task<string> AdjustInventoryAsync([Body] InventoryAdjustment adjustment);
-
-    // The same operation, marked idempotent by the caller.
-    [Post("/v3/inventory")]
-    [CymbioScope(CymbioScopes.WriteInventory)]
-    Task<string> AdjustInventoryAsync([Body] InventoryAdjustment adjustment, [Header(CymbioResilience.IdempotencyKeyHeader)] string idempotencyKey);
-
-    // Refit sends a Stream body as StreamContent.
-    [Post("/v3/inventory/feed")]
-    [CymbioScope(CymbioScopes.WriteInventory)]
-    Task<string> UploadInventoryFeedAsync([Body] Stream feed);
-
-    // An absolute URL supplied per call: may point anywhere.
-    [Get("")]
-    Task<string> FetchAsync([Url] string url);
-}
-
-/// <summary>Operations for the scope scenarios (G).</summary>
-[CymbioScope(CymbioScopes.ReadOrders)]
-public interface ILeastPrivilegeApi
-{
-    [Get("/orders")]
-    Task<string> ListOrdersAsync();
-
-    [Get("/v3/orders/{id}")]
-    Task<string> GetOrderAsync(long id);
-
-    [Get("/v3/inventory/{sku}")]
-    [CymbioScope(CymbioScopes.ReadInventory)]
-    Task<string> GetInventoryAsync(string sku);
-
-    [Post("/v3/inventory")]
-    [CymbioScope(CymbioScopes.WriteInventory)]
-    Task<string> AdjustInventoryAsync([Body] InventoryAdjustment adjustment);
-
-    [Post("/v3/orders/{id}/reservations")]
-    [CymbioScope(CymbioScopes.ReadOrders, CymbioScopes.WriteInventory)]
-    Task<string> ReserveAsync(long id, [Body] InventoryAdjustment adjustment);
-
-    [Put("/v3/warehouses/{id}")]
-    [CymbioScope(CymbioScopes.WriteWarehouses)]
-    Task<string> UpdateWarehouseAsync(long id, [Body] InventoryAdjustment warehouse);
-}
 
 /// <summary>A read-once stream: not seekable, so no one can rewind it to send it again.</summary>
 public sealed class NonSeekableStream(byte[] data) : Stream

@@ -1,22 +1,11 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
-using Refit;
 using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime;
-
-[CymbioScope(CymbioScopes.ReadOrders)]
-public interface ISmokeApi
-{
-    [Get("/v3/suppliers/{supplierId}/fulfillments")]
-    Task<string> ListAsync(long supplierId);
-
-    [Put("/v3/suppliers/{supplierId}/fulfillments/{id}/setStatus/accepted")]
-    [CymbioScope(CymbioScopes.WriteFulfillments)]
-    Task AcceptAsync(long supplierId, long id);
-}
 
 public sealed class SmokeTests
 {

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -23,25 +24,6 @@ public sealed class TokenReliabilityCollection
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "Cymbio token reliability (sections A-C)";
-}
-
-/// <summary>The Refit interface of the reliability tests: one operation per scope set of scenario A3.</summary>
-[CymbioScope(CymbioScopes.ReadOrders)]
-public interface ITokenReliabilityApi
-{
-    /// <summary>Needs <c>read:orders</c>.</summary>
-    [Get("/reliability/orders")]
-    Task ReadOrdersAsync();
-
-    /// <summary>Needs <c>write:inventory</c>.</summary>
-    [Put("/reliability/inventory")]
-    [CymbioScope(CymbioScopes.WriteInventory)]
-    Task WriteInventoryAsync();
-
-    /// <summary>Needs <c>read:orders write:inventory</c>.</summary>
-    [Post("/reliability/orders-and-inventory")]
-    [CymbioScope(CymbioScopes.ReadOrders, CymbioScopes.WriteInventory)]
-    Task ReadOrdersAndWriteInventoryAsync();
 }
 
 /// <summary>Options, scope sets and real-time/fake-time synchronisation shared by the reliability tests.</summary>
