@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime;
@@ -13,17 +14,7 @@ public sealed class SmokeTests
     public async Task ScopedCall_GetsATokenOnce_AndSendsItAsBearer()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        var options = new CymbioClientOptions
-        {
-            Environment = CymbioEnvironment.Custom,
-            BaseAddress = server.BaseAddress,
-            ClientId = "cid",
-            ClientSecret = "secret",
-            Username = "user@example.com",
-            Password = "pw",
-            Grants = { CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments },
-        };
-        using var cymbio = new CymbioClient(options);
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments));
         var api = cymbio.Create<ISmokeApi>();
 
         await api.ListAsync(1);
