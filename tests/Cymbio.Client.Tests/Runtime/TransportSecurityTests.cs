@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -13,12 +11,6 @@ using System.Threading.Tasks;
 using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
 using Cymbio.Client.Tests.Runtime.Harness;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -111,7 +103,7 @@ public sealed class TransportSecurityTests
     public async Task E1_UntrustedCertificate_FailsWithAnAuthenticationError_AndNoTokenIsSent()
     {
         using var certificate = SelfSignedCertificate();
-        await using var tls = await TlsServer.StartAsync(certificate);
+        await using var tls = await ScriptedCymbioServer.StartTlsAsync(certificate);
         using var cymbio = new CymbioClient(RuntimeHarness.Options(tls.BaseAddress), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
 
@@ -121,8 +113,8 @@ public sealed class TransportSecurityTests
         Assert.True(endpoint is not null, $"Expected TokenEndpointException, got {thrown}");
         Assert.NotNull(RuntimeHarness.Find<AuthenticationException>(thrown));
         Assert.Equal(HttpRequestError.SecureConnectionError, RuntimeHarness.Find<HttpRequestException>(thrown)?.HttpRequestError);
-        Assert.Equal(0, tls.RequestCount); // no HTTP request (token or API) got through the handshake
-        Assert.Empty(tls.AuthorizationValues);
+        Assert.Equal(0, tls.TokenRequestCount + tls.ApiRequestCount); // no HTTP request (token or API) got through the handshake
+        Assert.All(tls.TokenRequests.Concat<RequestRecord>(tls.ApiRequests), r => Assert.Empty(r.Authorization));
     }
 
     [Fact]
@@ -340,49 +332,6 @@ public sealed class TransportSecurityTests
         {
             Interlocked.Increment(ref _count);
             throw new InvalidOperationException("No token may be renewed.");
-        }
-    }
-
-    /// <summary>Kestrel over TLS with a certificate no one trusts; counts the HTTP requests that get through.</summary>
-    private sealed class TlsServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly ConcurrentQueue<string> _authorization = new();
-        private int _count;
-
-        private TlsServer(WebApplication app)
-        {
-            _app = app;
-            app.Run(context =>
-            {
-                Interlocked.Increment(ref _count);
-                _authorization.Enqueue(context.Request.Headers.Authorization.ToString());
-                return context.Response.WriteAsync("{}");
-            });
-        }
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public int RequestCount => Volatile.Read(ref _count);
-
-        public IReadOnlyList<string> AuthorizationValues => [.. _authorization.Where(v => v.Length > 0)];
-
-        public static async Task<TlsServer> StartAsync(X509Certificate2 certificate)
-        {
-            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.WebHost.UseKestrelCore();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-            var server = new TlsServer(builder.Build());
-            await server._app.StartAsync();
-            var bound = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            server.BaseAddress = new Uri(bound.TrimEnd('/') + "/");
-            return server;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
         }
     }
 }
