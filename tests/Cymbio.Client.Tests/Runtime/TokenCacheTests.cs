@@ -259,59 +259,78 @@ public sealed class TokenCacheTests
     }
 
     [Fact]
-    public async Task A6_CancellationIsolation_OwnerCancels_OthersStillGetTheToken_OneTokenRequest()
+    public Task A6_CancellationIsolation_OwnerCancels_OthersStillGetTheToken_OneTokenRequest() => ColdProviderScenarioAsync(async (server, provider) =>
     {
-        var disposedInBackground = new ConcurrentQueue<Exception>();
-        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) =>
-            CollectObjectDisposed(e.Exception, disposedInBackground);
-        TaskScheduler.UnobservedTaskException += OnUnobserved;
-        try
+        Task<CymbioToken> owner;
+        Task<CymbioToken>[] others;
+        using (server.HoldTokenResponses())
         {
-            await using var server = await ScriptedCymbioServer.StartAsync();
-            var time = new FakeTimeProvider();
-            var logger = new TokenTestLogger();
-            var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
+            var ownerCancellation = new CancellationTokenSource();
+            owner = provider.GetTokenAsync(RuntimeHarness.ReadOrders, ownerCancellation.Token).AsTask();
+            await server.TokenGate.WaitForWaitingAsync(1);
+            var othersCancellation = new CancellationTokenSource(); // never canceled
+            others = Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(RuntimeHarness.ReadOrders, othersCancellation.Token).AsTask()).ToArray();
 
-            Task<CymbioToken> owner;
-            Task<CymbioToken>[] others;
-            using (server.HoldTokenResponses())
-            {
-                var ownerCancellation = new CancellationTokenSource();
-                owner = provider.GetTokenAsync(RuntimeHarness.ReadOrders, ownerCancellation.Token).AsTask();
-                await server.TokenGate.WaitForWaitingAsync(1);
-                var othersCancellation = new CancellationTokenSource(); // never canceled
-                others = Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(RuntimeHarness.ReadOrders, othersCancellation.Token).AsTask()).ToArray();
+            var clock = Stopwatch.StartNew();
+            ownerCancellation.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => owner.Bounded());
+            clock.Stop();
+            Assert.True(clock.ElapsedMilliseconds < 100, $"The owner's cancellation took {clock.ElapsedMilliseconds} ms.");
+            ownerCancellation.Dispose();
+            othersCancellation.Dispose(); // disposing a caller's source must not reach the shared request either
 
-                var clock = Stopwatch.StartNew();
-                ownerCancellation.Cancel();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => owner.Bounded());
-                clock.Stop();
-                Assert.True(clock.ElapsedMilliseconds < 100, $"The owner's cancellation took {clock.ElapsedMilliseconds} ms.");
-                ownerCancellation.Dispose();
-                othersCancellation.Dispose(); // disposing a caller's source must not reach the shared request either
-
-                Assert.All(others, o => Assert.False(o.IsCompleted));
-                Assert.Equal(1, server.TokenRequestCount);
-            }
-
-            var tokens = await Task.WhenAll(others).Bounded();
-            Assert.Single(tokens.Select(t => t.AccessToken).Distinct());
+            Assert.All(others, o => Assert.False(o.IsCompleted));
             Assert.Equal(1, server.TokenRequestCount);
-            Assert.Equal(RequestOutcome.Responded, await server.TokenRequests[0].Completion.Bounded());
-            Assert.Same(tokens[0], await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
-            provider.Dispose();
-        }
-        finally
-        {
-            FlushUnobservedTaskExceptions();
-            TaskScheduler.UnobservedTaskException -= OnUnobserved;
         }
 
-        Assert.Empty(disposedInBackground);
-    }
+        var tokens = await Task.WhenAll(others).Bounded();
+        Assert.Single(tokens.Select(t => t.AccessToken).Distinct());
+        Assert.Equal(1, server.TokenRequestCount);
+        Assert.Equal(RequestOutcome.Responded, await server.TokenRequests[0].Completion.Bounded());
+        Assert.Same(tokens[0], await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
+    });
 
     [Fact]
-    public async Task A6_CancellationIsolation_WaiterCancelsWithin100ms_OwnerAndOthersComplete()
+    public Task A6_CancellationIsolation_WaiterCancelsWithin100ms_OwnerAndOthersComplete() => ColdProviderScenarioAsync(async (server, provider) =>
+    {
+        Task<CymbioToken> owner;
+        Task<CymbioToken>[] others;
+        using (server.HoldTokenResponses())
+        {
+            using var ownerCancellation = new CancellationTokenSource(); // never canceled
+            owner = provider.GetTokenAsync(RuntimeHarness.ReadOrders, ownerCancellation.Token).AsTask();
+            await server.TokenGate.WaitForWaitingAsync(1);
+
+            var waiterCancellation = new CancellationTokenSource();
+            var waiter = provider.GetTokenAsync(RuntimeHarness.ReadOrders, waiterCancellation.Token).AsTask();
+            others = Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask()).ToArray();
+
+            var clock = Stopwatch.StartNew();
+            waiterCancellation.Cancel();
+            var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.Bounded());
+            clock.Stop();
+            Assert.True(clock.ElapsedMilliseconds < 100, $"The waiter's cancellation took {clock.ElapsedMilliseconds} ms.");
+            Assert.Equal(waiterCancellation.Token, canceled.CancellationToken);
+            waiterCancellation.Dispose();
+
+            Assert.False(owner.IsCompleted);
+            Assert.All(others, o => Assert.False(o.IsCompleted));
+            Assert.Equal(1, server.TokenRequestCount);
+            server.ReleaseTokenResponses();
+            var ownerToken = await owner.Bounded();
+            var tokens = await Task.WhenAll(others).Bounded();
+            Assert.All(tokens, t => Assert.Same(ownerToken, t));
+        }
+
+        Assert.Equal(1, server.TokenRequestCount);
+    });
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> against a cold provider (client credentials, fake clock) of a fresh scripted
+    /// server and disposes both; then fails if a background task left an <see cref="ObjectDisposedException"/>
+    /// unobserved (collected after forcing finalization).
+    /// </summary>
+    private static async Task ColdProviderScenarioAsync(Func<ScriptedCymbioServer, CymbioTokenProvider, Task> scenario)
     {
         var disposedInBackground = new ConcurrentQueue<Exception>();
         void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) =>
@@ -320,40 +339,8 @@ public sealed class TokenCacheTests
         try
         {
             await using var server = await ScriptedCymbioServer.StartAsync();
-            var time = new FakeTimeProvider();
-            var logger = new TokenTestLogger();
-            var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
-
-            Task<CymbioToken> owner;
-            Task<CymbioToken>[] others;
-            using (server.HoldTokenResponses())
-            {
-                using var ownerCancellation = new CancellationTokenSource(); // never canceled
-                owner = provider.GetTokenAsync(RuntimeHarness.ReadOrders, ownerCancellation.Token).AsTask();
-                await server.TokenGate.WaitForWaitingAsync(1);
-
-                var waiterCancellation = new CancellationTokenSource();
-                var waiter = provider.GetTokenAsync(RuntimeHarness.ReadOrders, waiterCancellation.Token).AsTask();
-                others = Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask()).ToArray();
-
-                var clock = Stopwatch.StartNew();
-                waiterCancellation.Cancel();
-                var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.Bounded());
-                clock.Stop();
-                Assert.True(clock.ElapsedMilliseconds < 100, $"The waiter's cancellation took {clock.ElapsedMilliseconds} ms.");
-                Assert.Equal(waiterCancellation.Token, canceled.CancellationToken);
-                waiterCancellation.Dispose();
-
-                Assert.False(owner.IsCompleted);
-                Assert.All(others, o => Assert.False(o.IsCompleted));
-                Assert.Equal(1, server.TokenRequestCount);
-                server.ReleaseTokenResponses();
-                var ownerToken = await owner.Bounded();
-                var tokens = await Task.WhenAll(others).Bounded();
-                Assert.All(tokens, t => Assert.Same(ownerToken, t));
-            }
-
-            Assert.Equal(1, server.TokenRequestCount);
+            var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), new FakeTimeProvider(), new TokenTestLogger());
+            await scenario(server, provider);
             provider.Dispose();
         }
         finally
