@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -173,7 +174,15 @@ public sealed class ScriptedCymbioServer : IAsyncDisposable
     public static Task<ScriptedCymbioServer> StartAsync() => StartAsync(IPAddress.Loopback);
 
     /// <summary>Starts a server on <paramref name="address"/> (e.g. 127.0.0.2; Linux routes 127/8 to lo) and an ephemeral port.</summary>
-    public static async Task<ScriptedCymbioServer> StartAsync(IPAddress address)
+    public static Task<ScriptedCymbioServer> StartAsync(IPAddress address) => StartAsync(address, certificate: null);
+
+    /// <summary>
+    /// Starts a server on 127.0.0.1 and an ephemeral port that speaks HTTPS only, with <paramref name="certificate"/>
+    /// (<see cref="BaseAddress"/> is then <c>https://127.0.0.1:PORT/</c>).
+    /// </summary>
+    public static Task<ScriptedCymbioServer> StartTlsAsync(X509Certificate2 certificate) => StartAsync(IPAddress.Loopback, certificate);
+
+    private static async Task<ScriptedCymbioServer> StartAsync(IPAddress address, X509Certificate2? certificate)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -192,14 +201,20 @@ public sealed class ScriptedCymbioServer : IAsyncDisposable
             kestrel.Limits.MinResponseDataRate = null;
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(10);
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromMinutes(10);
-            kestrel.Listen(address, 0);
+            kestrel.Listen(address, 0, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var server = new ScriptedCymbioServer(builder.Build());
         await server._app.StartAsync().ConfigureAwait(false);
 
-        // Kestrel publishes the endpoint it bound, with the port the system chose: http://127.0.0.1:PORT.
+        // Kestrel publishes the endpoint it bound, with the port the system chose: http(s)://127.0.0.1:PORT.
         var bound = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         server.BaseAddress = new Uri(bound.TrimEnd('/') + "/");
         return server;
@@ -392,15 +407,7 @@ public sealed class ScriptedCymbioServer : IAsyncDisposable
             }
 
             await gate.PassAsync(aborted.Token).ConfigureAwait(false);
-            if (response.AbortConnection)
-            {
-                context.Abort();
-                record.Complete(RequestOutcome.ConnectionReset);
-                return;
-            }
-
-            await WriteAsync(context.Response, response, aborted.Token).ConfigureAwait(false);
-            record?.Complete(RequestOutcome.Responded);
+            record.Complete(await WriteAsync(context, response, aborted.Token).ConfigureAwait(false));
         }
         catch (Exception) when (aborted.IsCancellationRequested)
         {
@@ -417,7 +424,7 @@ public sealed class ScriptedCymbioServer : IAsyncDisposable
             if (!context.Response.HasStarted)
             {
                 await WriteAsync(
-                    context.Response,
+                    context,
                     ScriptedResponse.Json(500, new { error = "script_failure", error_description = exception.ToString() }),
                     CancellationToken.None).ConfigureAwait(false);
             }
@@ -494,8 +501,19 @@ public sealed class ScriptedCymbioServer : IAsyncDisposable
         return buffer.ToArray();
     }
 
-    private static async Task WriteAsync(HttpResponse response, ScriptedResponse scripted, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one place a <see cref="ScriptedResponse"/> goes onto the wire: the connection reset it asks for, or its status,
+    /// headers and body (none for HEAD, 1xx, 204 and 304). Returns what the client got.
+    /// </summary>
+    private static async Task<RequestOutcome> WriteAsync(HttpContext context, ScriptedResponse scripted, CancellationToken cancellationToken)
     {
+        if (scripted.AbortConnection)
+        {
+            context.Abort();
+            return RequestOutcome.ConnectionReset;
+        }
+
+        var response = context.Response;
         response.StatusCode = scripted.Status;
         var bytes = scripted.Body is null ? [] : Encoding.UTF8.GetBytes(scripted.Body);
         if (scripted.Body is not null)
@@ -514,11 +532,12 @@ public sealed class ScriptedCymbioServer : IAsyncDisposable
             response.Headers[name] = value;
         }
 
-        if (mayHaveBody && bytes.Length > 0 && !HttpMethods.IsHead(response.HttpContext.Request.Method))
+        if (mayHaveBody && bytes.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
         {
             await response.Body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         }
 
         await response.CompleteAsync().ConfigureAwait(false);
+        return RequestOutcome.Responded;
     }
 }

@@ -5,7 +5,9 @@ using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -155,14 +157,8 @@ public sealed class DependencyInjectionTests
         meterListener.Start();
 
         var clientId = "telemetry-" + Guid.NewGuid().ToString("N");
-        using var cymbio = new CymbioClient(new CymbioClientOptions
-        {
-            Environment = CymbioEnvironment.Custom,
-            BaseAddress = server.BaseAddress,
-            ClientId = clientId,
-            ClientSecret = "secret",
-            Grants = { CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments },
-        });
+        using var cymbio = new CymbioClient(
+            RuntimeHarness.ClientCredentialsOptions(server, clientId, CymbioScopeStrategy.AllGranted, CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments));
         await cymbio.Create<ISmokeApi>().ListAsync(1);
 
         Activity acquire;

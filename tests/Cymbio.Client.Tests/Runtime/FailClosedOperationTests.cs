@@ -3,10 +3,11 @@ using System.Linq;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace Cymbio.Client.Tests.Runtime.Security;
+namespace Cymbio.Client.Tests.Runtime;
 
 /// <summary>
 /// docs/reliability.md G3, issue 8: no operation needs less through another door — a derived interface, an explicit
@@ -19,15 +20,15 @@ public sealed class FailClosedOperationTests
     public async Task ChainedDefault_AppliesThroughAnUnannotatedLeaf()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        using var ordersOnly = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
+        using var ordersOnly = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
 
-        var throughMid = await SecurityKit.CatchAsync(() => ordersOnly.Create<IChainMidApi>().ListAsync());
-        var throughLeaf = await SecurityKit.CatchAsync(() => ordersOnly.Create<IChainLeafApi>().ListAsync());
-        var throughLeafWithDefault = await SecurityKit.CatchAsync(() => ordersOnly.Create<IChainLeafWithDefaultApi>().ListAsync());
+        var throughMid = await RuntimeHarness.CatchAsync(() => ordersOnly.Create<IChainMidApi>().ListAsync());
+        var throughLeaf = await RuntimeHarness.CatchAsync(() => ordersOnly.Create<IChainLeafApi>().ListAsync());
+        var throughLeafWithDefault = await RuntimeHarness.CatchAsync(() => ordersOnly.Create<IChainLeafWithDefaultApi>().ListAsync());
 
         foreach (var thrown in new[] { throughMid, throughLeaf, throughLeafWithDefault })
         {
-            var refused = SecurityKit.Find<ScopeNotGrantedException>(thrown);
+            var refused = RuntimeHarness.Find<ScopeNotGrantedException>(thrown);
             Assert.True(refused is not null, $"Expected ScopeNotGrantedException, got {thrown}");
             Assert.Equal(ScopeSet.Create(CymbioScopes.ReadVariants), refused.MissingScopes);
         }
@@ -35,7 +36,7 @@ public sealed class FailClosedOperationTests
         Assert.Equal(0, server.TokenRequestCount);
         Assert.Equal(0, server.ApiRequestCount);
 
-        using var variants = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadVariants), new FakeTimeProvider());
+        using var variants = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadVariants), new FakeTimeProvider());
         Assert.Equal("{}", await variants.Create<IChainLeafApi>().ListAsync().Bounded());
         Assert.Equal(ScopeSet.Create(CymbioScopes.ReadVariants), Assert.Single(CymbioScopeRegistry.GetOperations(typeof(IChainLeafApi))).Scopes);
     }
@@ -44,14 +45,14 @@ public sealed class FailClosedOperationTests
     public async Task UndeclaredOperation_IsRefusedBeforeAnyTokenRequest()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        using var cymbio = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadOrders, CymbioScopes.ReadVariants), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.ReadVariants), new FakeTimeProvider());
 
-        var open = await SecurityKit.CatchAsync(() => cymbio.Create<IUndeclaredLeafApi>().OpenAsync());
-        var forgotten = await SecurityKit.CatchAsync(() => cymbio.Create<INoScopeApi>().ForgottenAsync());
+        var open = await RuntimeHarness.CatchAsync(() => cymbio.Create<IUndeclaredLeafApi>().OpenAsync());
+        var forgotten = await RuntimeHarness.CatchAsync(() => cymbio.Create<INoScopeApi>().ForgottenAsync());
 
         foreach (var (thrown, name) in new[] { (open, "IUndeclaredLeafApi.OpenAsync"), (forgotten, "INoScopeApi.ForgottenAsync") })
         {
-            var refused = SecurityKit.Find<InvalidOperationException>(thrown);
+            var refused = RuntimeHarness.Find<InvalidOperationException>(thrown);
             Assert.True(refused is not null, $"Expected InvalidOperationException, got {thrown}");
             Assert.Contains(name + " declares no scope requirement", refused.Message, StringComparison.Ordinal);
             Assert.Contains("[CymbioNoScope]", refused.Message, StringComparison.Ordinal);
@@ -69,7 +70,7 @@ public sealed class FailClosedOperationTests
     public async Task NoScopeOperation_IsSentWithAToken_UnderLeastPrivilegeToo()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        var options = SecurityKit.Options(server, CymbioScopes.ReadOrders);
+        var options = RuntimeHarness.Options(server, CymbioScopes.ReadOrders);
         options.ScopeStrategy = CymbioScopeStrategy.LeastPrivilege;
         using var cymbio = new CymbioClient(options, new FakeTimeProvider());
 
@@ -88,7 +89,7 @@ public sealed class FailClosedOperationTests
     public async Task ExplicitReabstraction_IsAnOperationWithItsInterfaceDefault()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        using var cymbio = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
         IBaseOperation api = cymbio.Create<IReabstractApi>();
 
         Assert.Equal("{}", await api.OpAsync().Bounded());
@@ -98,23 +99,23 @@ public sealed class FailClosedOperationTests
         Assert.Equal(("OpAsync", "GET", "/v3/op"), (operation.MethodName, operation.HttpMethod, operation.RouteTemplate));
         Assert.Equal(ScopeSet.Create(CymbioScopes.ReadOrders), operation.Scopes);
 
-        using var variantsOnly = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadVariants), new FakeTimeProvider());
+        using var variantsOnly = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadVariants), new FakeTimeProvider());
         IBaseOperation refusedApi = variantsOnly.Create<IReabstractApi>();
-        Assert.NotNull(SecurityKit.Find<ScopeNotGrantedException>(await SecurityKit.CatchAsync(() => refusedApi.OpAsync())));
+        Assert.NotNull(RuntimeHarness.Find<ScopeNotGrantedException>(await RuntimeHarness.CatchAsync(() => refusedApi.OpAsync())));
     }
 
     [Fact]
     public async Task PathPrefixOverloads_AreToldApart_ByTheTemplateRefitReports()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        using var ordersOnly = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
+        using var ordersOnly = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
         var api = ordersOnly.Create<IPrefixedApi>();
 
         // Before issue 8 the table held "/items" and Refit reported "/v3/prefixed/items": nothing matched, and the
         // overloads' union (read:orders read:variants) was required of both.
         Assert.Equal("{}", await api.ListAsync().Bounded());
         Assert.Equal("{}", await api.SearchAsync().Bounded());
-        var refused = SecurityKit.Find<ScopeNotGrantedException>(await SecurityKit.CatchAsync(() => api.ListAsync(7)));
+        var refused = RuntimeHarness.Find<ScopeNotGrantedException>(await RuntimeHarness.CatchAsync(() => api.ListAsync(7)));
         Assert.Equal(ScopeSet.Create(CymbioScopes.ReadVariants), refused?.MissingScopes);
 
         Assert.Equal(new[] { "/v3/prefixed/items", "/v3/prefixed/search" }, server.ApiRequests.Select(r => r.Path));

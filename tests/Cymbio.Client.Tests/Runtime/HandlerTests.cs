@@ -2,13 +2,15 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Refit;
 using Xunit;
 
-namespace Cymbio.Client.Tests.Runtime.Security;
+namespace Cymbio.Client.Tests.Runtime;
 
 /// <summary>docs/reliability.md D: the DelegatingHandler, 401/403 semantics and retry composition.</summary>
 public sealed class HandlerTests
@@ -18,8 +20,8 @@ public sealed class HandlerTests
     public async Task D1_401Once_RenewsTheTokenOnce_AndReplaysWithTheNewToken()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        server.ApiScript = ScriptedCymbioServer.ApiSequence(SecurityKit.Unauthorized(), ScriptedResponse.Json(200, """{"ok":true}"""));
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), new FakeTimeProvider());
+        server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), ScriptedResponse.Json(200, """{"ok":true}"""));
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
 
         var body = await api.ListOrdersAsync().Bounded();
@@ -42,13 +44,13 @@ public sealed class HandlerTests
     public async Task D2_401Twice_NoLoop_CallerGetsTypedUnauthorized()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        server.ApiScript = _ => Task.FromResult(SecurityKit.Unauthorized());
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), new FakeTimeProvider());
+        server.ApiScript = _ => Task.FromResult(RuntimeHarness.Unauthorized());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
 
-        var thrown = await SecurityKit.CatchAsync(() => api.ListOrdersAsync());
+        var thrown = await RuntimeHarness.CatchAsync(() => api.ListOrdersAsync());
 
-        var unauthorized = SecurityKit.Find<CymbioUnauthorizedException>(thrown);
+        var unauthorized = RuntimeHarness.Find<CymbioUnauthorizedException>(thrown);
         Assert.True(unauthorized is not null, $"Expected CymbioUnauthorizedException, got {thrown}");
         Assert.Equal("invalid_token", unauthorized.Error);
         Assert.Equal(2, server.ApiRequestCount);
@@ -61,15 +63,15 @@ public sealed class HandlerTests
     public async Task D2_TypedExceptions_AreWhatTheCallerCatches()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
-        using var narrow = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
+        using var narrow = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
 
-        server.ApiScript = _ => Task.FromResult(SecurityKit.Unauthorized());
-        Assert.IsType<CymbioUnauthorizedException>(await SecurityKit.CatchAsync(() => api.ListOrdersAsync()));
-        server.ApiScript = _ => Task.FromResult(SecurityKit.InsufficientScope(CymbioScopes.WriteInventory));
-        Assert.IsType<InsufficientScopeException>(await SecurityKit.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1))));
-        Assert.IsType<ScopeNotGrantedException>(await SecurityKit.CatchAsync(() => narrow.Create<IOrdersProbeApi>().AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1))));
+        server.ApiScript = _ => Task.FromResult(RuntimeHarness.Unauthorized());
+        Assert.IsType<CymbioUnauthorizedException>(await RuntimeHarness.CatchAsync(() => api.ListOrdersAsync()));
+        server.ApiScript = _ => Task.FromResult(RuntimeHarness.InsufficientScope(CymbioScopes.WriteInventory));
+        Assert.IsType<InsufficientScopeException>(await RuntimeHarness.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1))));
+        Assert.IsType<ScopeNotGrantedException>(await RuntimeHarness.CatchAsync(() => narrow.Create<IOrdersProbeApi>().AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1))));
     }
 
     [Fact]
@@ -78,17 +80,17 @@ public sealed class HandlerTests
     {
         const int Callers = 100;
         await using var server = await ScriptedCymbioServer.StartAsync();
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
 
         // Warm: T1 cached.
         await api.ListOrdersAsync().Bounded();
-        var t1 = await cymbio.TokenProvider.GetTokenAsync(ScopeSet.Create(CymbioScopes.ReadOrders, CymbioScopes.WriteInventory)).AsTask().Bounded();
+        var t1 = await cymbio.TokenProvider.GetTokenAsync(RuntimeHarness.DefaultGrants).AsTask().Bounded();
         Assert.Equal(server.ApiRequests.Single().BearerToken, t1.AccessToken);
         Assert.Equal(1, server.TokenRequestCount);
 
         server.ApiScript = request => Task.FromResult(
-            request.BearerToken == t1.AccessToken ? SecurityKit.Unauthorized() : ScriptedResponse.Json(200, "{}"));
+            request.BearerToken == t1.AccessToken ? RuntimeHarness.Unauthorized() : ScriptedResponse.Json(200, "{}"));
         Task<string>[] calls;
         using (server.HoldApiResponses())
         {
@@ -117,15 +119,15 @@ public sealed class HandlerTests
     public async Task D4_403InsufficientScope_IsTyped_AndNotRetried()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
-        await cymbio.TokenProvider.GetTokenAsync(ScopeSet.Create(CymbioScopes.ReadOrders, CymbioScopes.WriteInventory)).AsTask().Bounded();
+        await cymbio.TokenProvider.GetTokenAsync(RuntimeHarness.DefaultGrants).AsTask().Bounded();
         Assert.Equal(1, server.TokenRequestCount);
-        server.ApiScript = _ => Task.FromResult(SecurityKit.InsufficientScope(CymbioScopes.WriteInventory));
+        server.ApiScript = _ => Task.FromResult(RuntimeHarness.InsufficientScope(CymbioScopes.WriteInventory));
 
-        var thrown = await SecurityKit.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 3)));
+        var thrown = await RuntimeHarness.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 3)));
 
-        var insufficient = SecurityKit.Find<InsufficientScopeException>(thrown);
+        var insufficient = RuntimeHarness.Find<InsufficientScopeException>(thrown);
         Assert.True(insufficient is not null, $"Expected InsufficientScopeException, got {thrown}");
         Assert.Equal(ScopeSet.Create(CymbioScopes.WriteInventory), insufficient.RequiredScopes);
         Assert.Equal([CymbioScopes.WriteInventory], insufficient.RequiredScopes.ToArray());
@@ -138,8 +140,8 @@ public sealed class HandlerTests
     public async Task D5_JsonBody_ReplayedByteIdentical_WithOneAuthorizationHeader()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        server.ApiScript = ScriptedCymbioServer.ApiSequence(SecurityKit.Unauthorized(), ScriptedResponse.Json(200, "{}"));
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), new FakeTimeProvider());
+        server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), ScriptedResponse.Json(200, "{}"));
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
 
         await api.AdjustInventoryAsync(new InventoryAdjustment("SKU-ÄÖ-1", 42)).Bounded();
@@ -162,14 +164,14 @@ public sealed class HandlerTests
     public async Task D5_NonSeekableStreamBody_IsNotReplayed_CallerGets401()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        server.ApiScript = ScriptedCymbioServer.ApiSequence(SecurityKit.Unauthorized(), ScriptedResponse.Json(200, "{}"));
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), new FakeTimeProvider());
+        server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), ScriptedResponse.Json(200, "{}"));
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
         var payload = System.Text.Encoding.UTF8.GetBytes("sku,qty\nSKU-1,5\nSKU-2,7\n");
 
-        var thrown = await SecurityKit.CatchAsync(() => api.UploadInventoryFeedAsync(new NonSeekableStream(payload)));
+        var thrown = await RuntimeHarness.CatchAsync(() => api.UploadInventoryFeedAsync(new NonSeekableStream(payload)));
 
-        var apiException = SecurityKit.Find<ApiException>(thrown);
+        var apiException = RuntimeHarness.Find<ApiException>(thrown);
         Assert.True(apiException is not null, $"Expected Refit's ApiException (401), got {thrown}");
         Assert.Equal(HttpStatusCode.Unauthorized, apiException.StatusCode);
         var sent = Assert.Single(server.ApiRequests);
@@ -197,7 +199,7 @@ public sealed class HandlerTests
             await server.ApiGate.WaitForWaitingAsync(1);
 
             // Renew the token while the first attempt is out: the retry must carry the renewed one.
-            t1 = await tokens.GetTokenAsync(Grants).AsTask().Bounded();
+            t1 = await tokens.GetTokenAsync(RuntimeHarness.DefaultGrants).AsTask().Bounded();
             Assert.Equal(server.ApiRequests.Single().BearerToken, t1.AccessToken);
             t2 = await tokens.RenewAsync(t1).AsTask().Bounded();
             Assert.NotEqual(t1.AccessToken, t2.AccessToken);
@@ -205,7 +207,7 @@ public sealed class HandlerTests
 
         // The retry delay runs on the fake clock (advanced once the 503 is on its way back).
         await server.ApiRequests[0].Completion.Bounded();
-        await SecurityKit.AdvanceUntilAsync(time, () => server.ApiRequestCount >= 2, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(15));
+        await RuntimeHarness.AdvanceUntilAsync(time, () => server.ApiRequestCount >= 2, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(15), "the retry of the GET");
         Assert.Equal("""{"ok":1}""", await call.Bounded());
 
         Assert.Equal(2, server.ApiRequestCount);
@@ -226,8 +228,8 @@ public sealed class HandlerTests
         server.ApiScript = _ => Task.FromResult(ScriptedResponse.Json(503, """{"message":"busy"}"""));
 
         // Not idempotent: the 503 reaches the caller without waiting for any retry delay.
-        var thrown = await SecurityKit.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)));
-        var apiException = SecurityKit.Find<ApiException>(thrown);
+        var thrown = await RuntimeHarness.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)));
+        var apiException = RuntimeHarness.Find<ApiException>(thrown);
         Assert.True(apiException is not null, $"Expected ApiException (503), got {thrown}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, apiException.StatusCode);
         Assert.Equal(1, server.ApiRequestCount);
@@ -237,7 +239,7 @@ public sealed class HandlerTests
         var call = api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1), "key-123");
         await server.WaitForApiRequestsAsync(2);
         await server.ApiRequests[1].Completion.Bounded();
-        await SecurityKit.AdvanceUntilAsync(time, () => server.ApiRequestCount >= 3, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(15));
+        await RuntimeHarness.AdvanceUntilAsync(time, () => server.ApiRequestCount >= 3, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(15), "the retry of the idempotent POST");
         Assert.Equal("""{"ok":2}""", await call.Bounded());
 
         var idempotent = server.ApiRequests.Skip(1).ToList();
@@ -248,13 +250,11 @@ public sealed class HandlerTests
         Assert.Equal(1, server.TokenRequestCount);
     }
 
-    private static ScopeSet Grants => ScopeSet.Create(CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
-
     private static ServiceProvider BuildServices(ScriptedCymbioServer server, FakeTimeProvider time)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time); // before AddCymbio, which only tries to add the system clock
-        services.AddCymbio(options => SecurityKit.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
+        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -3,32 +3,30 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.Time.Testing;
-using Refit;
 using Xunit;
 
-namespace Cymbio.Client.Tests.Runtime.Security;
+namespace Cymbio.Client.Tests.Runtime;
 
 /// <summary>docs/reliability.md G: scope correctness.</summary>
 public sealed class ScopeTests
 {
-    private static readonly ScopeSet ReadOrders = ScopeSet.Create(CymbioScopes.ReadOrders);
-    private static readonly ScopeSet Both = ScopeSet.Create(CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
-
     [Fact]
     [Trait("Category", "Reliability")]
     public async Task G1_NarrowerGrant_IsTypedError_AndCachedOnlyUnderTheGrantedSet()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.TokenScript = NarrowingTo(CymbioScopes.ReadOrders);
-        using var cymbio = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory), new FakeTimeProvider());
         var api = cymbio.Create<ILeastPrivilegeApi>();
 
         // AllGranted: every call asks for read:orders write:inventory.
-        var thrown = await SecurityKit.CatchAsync(() => api.ListOrdersAsync());
+        var thrown = await RuntimeHarness.CatchAsync(() => api.ListOrdersAsync());
 
-        var notGranted = SecurityKit.Find<ScopeNotGrantedException>(thrown);
+        var notGranted = RuntimeHarness.Find<ScopeNotGrantedException>(thrown);
         Assert.True(notGranted is not null, $"Expected ScopeNotGrantedException, got {thrown}");
         Assert.Equal(ScopeSet.Create(CymbioScopes.WriteInventory), notGranted.MissingScopes);
         Assert.Contains(CymbioScopes.WriteInventory, notGranted.Message, StringComparison.Ordinal);
@@ -37,13 +35,13 @@ public sealed class ScopeTests
         Assert.Equal("read:orders write:inventory", server.TokenRequests[0].Scope);
 
         // Cached under read:orders ...
-        var narrowed = await cymbio.TokenProvider.GetTokenAsync(ReadOrders).AsTask().Bounded();
+        var narrowed = await cymbio.TokenProvider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask().Bounded();
         Assert.Equal(1, server.TokenRequestCount); // TR += 0
-        Assert.Equal(ReadOrders, narrowed.Scopes);
+        Assert.Equal(RuntimeHarness.ReadOrders, narrowed.Scopes);
         Assert.Equal(CymbioScopes.ReadOrders, ScriptedCymbioServer.ParseMinted(narrowed.AccessToken).Scope);
 
         // ... and not under what was asked for.
-        await Assert.ThrowsAsync<ScopeNotGrantedException>(() => cymbio.TokenProvider.GetTokenAsync(Both).AsTask().Bounded());
+        await Assert.ThrowsAsync<ScopeNotGrantedException>(() => cymbio.TokenProvider.GetTokenAsync(RuntimeHarness.DefaultGrants).AsTask().Bounded());
         Assert.Equal(2, server.TokenRequestCount);
         Assert.Equal(0, server.ApiRequestCount);
     }
@@ -54,14 +52,14 @@ public sealed class ScopeTests
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.TokenScript = NarrowingTo(CymbioScopes.ReadOrders);
-        var options = SecurityKit.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
+        var options = RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
         options.ScopeStrategy = CymbioScopeStrategy.LeastPrivilege;
         using var cymbio = new CymbioClient(options, new FakeTimeProvider());
         var api = cymbio.Create<ILeastPrivilegeApi>();
 
-        var thrown = await SecurityKit.CatchAsync(() => api.ReserveAsync(1, new InventoryAdjustment("SKU-1", 1)));
+        var thrown = await RuntimeHarness.CatchAsync(() => api.ReserveAsync(1, new InventoryAdjustment("SKU-1", 1)));
 
-        var notGranted = SecurityKit.Find<ScopeNotGrantedException>(thrown);
+        var notGranted = RuntimeHarness.Find<ScopeNotGrantedException>(thrown);
         Assert.True(notGranted is not null, $"Expected ScopeNotGrantedException, got {thrown}");
         Assert.Equal(ScopeSet.Create(CymbioScopes.WriteInventory), notGranted.MissingScopes);
         Assert.Equal(1, server.TokenRequestCount);
@@ -81,16 +79,16 @@ public sealed class ScopeTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.TokenScript = (request, context) => Task.FromResult(
             ScriptedResponse.Token(context.Mint(request.GrantType!, request.ClientId!, request.Scope!), 300, scope: null));
-        using var cymbio = new CymbioClient(SecurityKit.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory), new FakeTimeProvider());
         var api = cymbio.Create<ILeastPrivilegeApi>();
 
         await api.ListOrdersAsync().Bounded();
         await api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)).Bounded();
-        var token = await cymbio.TokenProvider.GetTokenAsync(Both).AsTask().Bounded();
+        var token = await cymbio.TokenProvider.GetTokenAsync(RuntimeHarness.DefaultGrants).AsTask().Bounded();
 
         Assert.Equal(1, server.TokenRequestCount);
         Assert.Equal(2, server.ApiRequestCount);
-        Assert.Equal(Both, token.Scopes);
+        Assert.Equal(RuntimeHarness.DefaultGrants, token.Scopes);
         Assert.All(server.ApiRequests, r => Assert.Equal(token.AccessToken, r.BearerToken));
     }
 
@@ -114,7 +112,7 @@ public sealed class ScopeTests
         var operation = CymbioScopeRegistry.GetOperations(typeof(ILeastPrivilegeApi)).Single(o => o.MethodName == methodName);
         Assert.False(operation.Scopes.IsEmpty);
         await using var server = await ScriptedCymbioServer.StartAsync();
-        var options = SecurityKit.Options(
+        var options = RuntimeHarness.Options(
             server,
             CymbioScopes.ReadOrders,
             CymbioScopes.ReadInventory,
@@ -142,7 +140,7 @@ public sealed class ScopeTests
     public async Task G2_LeastPrivilege_GetOrdersAsksForReadOrdersOnly_AcrossAMixedSession()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        var options = SecurityKit.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
+        var options = RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
         options.ScopeStrategy = CymbioScopeStrategy.LeastPrivilege;
         using var cymbio = new CymbioClient(options, new FakeTimeProvider());
         var api = cymbio.Create<ILeastPrivilegeApi>();
@@ -166,14 +164,14 @@ public sealed class ScopeTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         foreach (var strategy in new[] { CymbioScopeStrategy.LeastPrivilege, CymbioScopeStrategy.AllGranted })
         {
-            var options = SecurityKit.Options(server, CymbioScopes.ReadOrders);
+            var options = RuntimeHarness.Options(server, CymbioScopes.ReadOrders);
             options.ScopeStrategy = strategy;
             using var cymbio = new CymbioClient(options, new FakeTimeProvider());
             var api = cymbio.Create<ILeastPrivilegeApi>();
 
-            var thrown = await SecurityKit.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)));
+            var thrown = await RuntimeHarness.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)));
 
-            var notGranted = SecurityKit.Find<ScopeNotGrantedException>(thrown);
+            var notGranted = RuntimeHarness.Find<ScopeNotGrantedException>(thrown);
             Assert.True(notGranted is not null, $"Expected ScopeNotGrantedException, got {thrown}");
             Assert.Contains(nameof(ILeastPrivilegeApi.AdjustInventoryAsync), notGranted.Operation, StringComparison.Ordinal);
             Assert.Contains(nameof(ILeastPrivilegeApi.AdjustInventoryAsync), notGranted.Message, StringComparison.Ordinal);

@@ -13,7 +13,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -22,7 +24,7 @@ using Refit;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace Cymbio.Client.Tests.Runtime.Security;
+namespace Cymbio.Client.Tests.Runtime;
 
 /// <summary>docs/reliability.md F: secrets in logs, exceptions, telemetry and ToString.</summary>
 public sealed class SecretsTests(ITestOutputHelper output)
@@ -50,7 +52,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
                 var task = call();
                 if (advance)
                 {
-                    await SecurityKit.AdvanceUntilCompleteAsync(clock, task, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+                    await RuntimeHarness.AdvanceUntilAsync(clock, () => task.IsCompleted, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), $"step '{name}'");
                 }
 
                 try
@@ -67,12 +69,12 @@ public sealed class SecretsTests(ITestOutputHelper output)
             {
                 var api = cymbio.Create<IOrdersProbeApi>();
                 await Step("success", time, () => api.ListOrdersAsync());
-                server.ApiScript = ScriptedCymbioServer.ApiSequence(SecurityKit.Unauthorized(), null);
+                server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), null);
                 await Step("401 then 200 (refresh_token renewal)", time, () => api.ListOrdersAsync());
-                server.ApiScript = _ => Task.FromResult(SecurityKit.Unauthorized());
+                server.ApiScript = _ => Task.FromResult(RuntimeHarness.Unauthorized());
                 await Step("401 twice", time, () => api.ListOrdersAsync());
                 await Step("401 on a stream body", time, () => api.UploadInventoryFeedAsync(new NonSeekableStream(Encoding.UTF8.GetBytes("sku,qty\n"))));
-                server.ApiScript = _ => Task.FromResult(SecurityKit.InsufficientScope(CymbioScopes.WriteInventory));
+                server.ApiScript = _ => Task.FromResult(RuntimeHarness.InsufficientScope(CymbioScopes.WriteInventory));
                 await Step("403 insufficient_scope", time, () => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)));
                 server.ApiScript = _ => Task.FromResult(ScriptedResponse.Json(403, """{"message":"Forbidden"}"""));
                 await Step("403", time, () => api.GetOrderAsync(1));
@@ -88,11 +90,11 @@ public sealed class SecretsTests(ITestOutputHelper output)
                 var before = server.TokenRequestCount;
                 await Step("background renewal", time, () => api.ListOrdersAsync());
                 await server.WaitForTokenRequestsAsync(before + 1);
-                await SecurityKit.WaitUntilAsync(() => server.TokenRequests.Last().Completion.IsCompleted);
+                await RuntimeHarness.WaitUntilAsync(() => server.TokenRequests.Last().Completion.IsCompleted, "the background renewal to complete");
 
                 // The refresh token is refused: the client signs in again with the password.
                 tokens.Override = r => r.GrantType == "refresh_token" ? ScriptedResponse.OAuthError(400, "invalid_grant", "The refresh token has expired.") : null;
-                server.ApiScript = ScriptedCymbioServer.ApiSequence(SecurityKit.Unauthorized(), null);
+                server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), null);
                 await Step("refresh token refused", time, () => api.ListOrdersAsync());
                 tokens.Override = null;
                 server.ApiScript = ScriptedCymbioServer.DefaultApiScript;
@@ -156,12 +158,12 @@ public sealed class SecretsTests(ITestOutputHelper output)
             }
 
             await Step("success", () => api.ListOrdersAsync());
-            server.ApiScript = ScriptedCymbioServer.ApiSequence(SecurityKit.Unauthorized(), null);
+            server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), null);
             await Step("401 then 200", () => api.ListOrdersAsync());
-            server.ApiScript = _ => Task.FromResult(SecurityKit.Unauthorized());
+            server.ApiScript = _ => Task.FromResult(RuntimeHarness.Unauthorized());
             await Step("401 twice", () => api.ListOrdersAsync());
             await Step("401 on a stream body", () => api.UploadInventoryFeedAsync(new NonSeekableStream(Encoding.UTF8.GetBytes("sku,qty\n"))));
-            server.ApiScript = _ => Task.FromResult(SecurityKit.InsufficientScope(CymbioScopes.WriteInventory));
+            server.ApiScript = _ => Task.FromResult(RuntimeHarness.InsufficientScope(CymbioScopes.WriteInventory));
             await Step("403 insufficient_scope", () => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)));
             server.ApiScript = _ => Task.FromResult(ScriptedResponse.Json(403, """{"message":"Forbidden"}"""));
             await Step("403", () => api.GetOrderAsync(1));
@@ -174,11 +176,11 @@ public sealed class SecretsTests(ITestOutputHelper output)
                 var call = api.GetOrderAsync(2);
                 await server.WaitForApiRequestsAsync(before + 1);
                 await server.ApiRequests[before].Completion.Bounded();
-                await SecurityKit.AdvanceUntilCompleteAsync(diTime, call, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(15));
+                await RuntimeHarness.AdvanceUntilAsync(diTime, () => call.IsCompleted, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(15), "the retry after the 503");
                 await call;
             });
             tokens.Override = _ => ScriptedResponse.Json(200, $$"""{"access_token":"{{sentinels.AccessToken("di-trunc")}}","refresh_token":"{{sentinels.RefreshToken("di-trunc")}}",""");
-            server.ApiScript = _ => Task.FromResult(SecurityKit.Unauthorized());
+            server.ApiScript = _ => Task.FromResult(RuntimeHarness.Unauthorized());
             await Step("401, then a malformed token response", () => api.ListOrdersAsync());
             tokens.Override = null;
         }
@@ -217,8 +219,8 @@ public sealed class SecretsTests(ITestOutputHelper output)
 
         foreach (var (step, exception) in caught)
         {
-            output.WriteLine($"{step}: {exception.GetType().Name} -> {string.Join(" / ", SecurityKit.Chain(exception).Skip(1).Select(e => e.GetType().Name))}");
-            if (SecurityKit.Find<TokenEndpointException>(exception)?.BodyExcerpt is { } excerpt && sentinels.Find(excerpt).Any())
+            output.WriteLine($"{step}: {exception.GetType().Name} -> {string.Join(" / ", RuntimeHarness.Chain(exception).Skip(1).Select(e => e.GetType().Name))}");
+            if (RuntimeHarness.Find<TokenEndpointException>(exception)?.BodyExcerpt is { } excerpt && sentinels.Find(excerpt).Any())
             {
                 // Not an F1 criterion (Message/ToString/Data), but the property promises masked tokens: see F1_TokenEndpointException_BodyExcerpt_MasksTokens.
                 output.WriteLine($"    NOTE: BodyExcerpt shows a sentinel: {excerpt}");
@@ -308,26 +310,26 @@ public sealed class SecretsTests(ITestOutputHelper output)
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddCymbio(options => SecurityKit.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
+        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
         using var provider = services.BuildServiceProvider();
         var api = provider.GetRequiredService<IOrdersProbeApi>();
         var directLogs = new FakeLogCollector();
         using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(directLogs)));
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), time, loggerFactory);
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), time, loggerFactory);
         var direct = cymbio.Create<IOrdersProbeApi>();
 
         var failures = new List<(string Case, Exception Exception)>();
         foreach (var (name, client) in new[] { ("DI", api), ("plain", direct) })
         {
-            server.ApiScript = _ => Task.FromResult(SecurityKit.Unauthorized());
-            failures.Add(($"{name} 401 twice", await SecurityKit.CatchAsync(() => client.ListOrdersAsync())));
-            failures.Add(($"{name} 401 stream", await SecurityKit.CatchAsync(() => client.UploadInventoryFeedAsync(new NonSeekableStream([1, 2, 3])))));
+            server.ApiScript = _ => Task.FromResult(RuntimeHarness.Unauthorized());
+            failures.Add(($"{name} 401 twice", await RuntimeHarness.CatchAsync(() => client.ListOrdersAsync())));
+            failures.Add(($"{name} 401 stream", await RuntimeHarness.CatchAsync(() => client.UploadInventoryFeedAsync(new NonSeekableStream([1, 2, 3])))));
             server.ApiScript = _ => Task.FromResult(ScriptedResponse.Json(403, """{"message":"Forbidden"}"""));
-            failures.Add(($"{name} 403", await SecurityKit.CatchAsync(() => client.GetOrderAsync(1))));
-            server.ApiScript = _ => Task.FromResult(SecurityKit.InsufficientScope(CymbioScopes.WriteInventory));
-            failures.Add(($"{name} 403 insufficient_scope", await SecurityKit.CatchAsync(() => client.AdjustInventoryAsync(new InventoryAdjustment("SKU", 1)))));
+            failures.Add(($"{name} 403", await RuntimeHarness.CatchAsync(() => client.GetOrderAsync(1))));
+            server.ApiScript = _ => Task.FromResult(RuntimeHarness.InsufficientScope(CymbioScopes.WriteInventory));
+            failures.Add(($"{name} 403 insufficient_scope", await RuntimeHarness.CatchAsync(() => client.AdjustInventoryAsync(new InventoryAdjustment("SKU", 1)))));
             server.ApiScript = _ => Task.FromResult(ScriptedResponse.Json(500, """{"message":"Internal error"}"""));
-            failures.Add(($"{name} 500", await SecurityKit.CatchAsync(() => client.AdjustInventoryAsync(new InventoryAdjustment("SKU", 1)))));
+            failures.Add(($"{name} 500", await RuntimeHarness.CatchAsync(() => client.AdjustInventoryAsync(new InventoryAdjustment("SKU", 1)))));
         }
 
         var bearerTokens = server.ApiRequests.Select(r => r.BearerToken).OfType<string>().Distinct().ToList();
@@ -335,7 +337,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
         var leaks = new List<string>();
         foreach (var (name, exception) in failures)
         {
-            output.WriteLine($"{name}: {string.Join(" -> ", SecurityKit.Chain(exception).Select(e => e.GetType().Name))}: {exception.Message}");
+            output.WriteLine($"{name}: {string.Join(" -> ", RuntimeHarness.Chain(exception).Select(e => e.GetType().Name))}: {exception.Message}");
             foreach (var (where, text) in ExceptionTexts(exception))
             {
                 if (text.Contains("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -364,9 +366,9 @@ public sealed class SecretsTests(ITestOutputHelper output)
 
         Assert.True(leaks.Count == 0, string.Join("\n", leaks.Distinct()));
         Assert.Equal(10, failures.Count);
-        Assert.Contains(failures, f => SecurityKit.Find<CymbioUnauthorizedException>(f.Exception) is not null);
-        Assert.Contains(failures, f => SecurityKit.Find<InsufficientScopeException>(f.Exception) is not null);
-        Assert.Contains(failures, f => SecurityKit.Find<ApiException>(f.Exception)?.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Contains(failures, f => RuntimeHarness.Find<CymbioUnauthorizedException>(f.Exception) is not null);
+        Assert.Contains(failures, f => RuntimeHarness.Find<InsufficientScopeException>(f.Exception) is not null);
+        Assert.Contains(failures, f => RuntimeHarness.Find<ApiException>(f.Exception)?.StatusCode == HttpStatusCode.InternalServerError);
     }
 
     [Fact]
@@ -377,7 +379,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider());
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddCymbio(options => SecurityKit.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
+        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
         using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IOrdersProbeApi>().ListOrdersAsync().Bounded();
@@ -408,8 +410,8 @@ public sealed class SecretsTests(ITestOutputHelper output)
         {
             server.TokenScript = (_, _) => Task.FromResult(ScriptedResponse.Text(200, body));
             using var cymbio = new CymbioClient(sentinels.Options(server.BaseAddress), new FakeTimeProvider());
-            var thrown = await SecurityKit.CatchAsync(() => cymbio.Create<IOrdersProbeApi>().ListOrdersAsync());
-            var endpoint = SecurityKit.Find<TokenEndpointException>(thrown);
+            var thrown = await RuntimeHarness.CatchAsync(() => cymbio.Create<IOrdersProbeApi>().ListOrdersAsync());
+            var endpoint = RuntimeHarness.Find<TokenEndpointException>(thrown);
             Assert.NotNull(endpoint);
             leaks.AddRange(sentinels.Find(endpoint.BodyExcerpt).Select(s => $"{s} in BodyExcerpt '{endpoint.BodyExcerpt}'"));
         }
@@ -424,7 +426,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.IssueRefreshTokens = true;
         var time = new FakeTimeProvider();
-        using var cymbio = new CymbioClient(SecurityKit.Options(server), time);
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server), time);
         var api = cymbio.Create<IOrdersProbeApi>();
 
         await api.ListOrdersAsync().Bounded();                           // TR 1: password → RT-1
@@ -438,15 +440,14 @@ public sealed class SecretsTests(ITestOutputHelper output)
             var last = server.TokenRequests[round - 1];
             Assert.Equal(RequestOutcome.Responded, await last.Completion.Bounded());
             var suffix = "-" + round.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            for (var polls = 0; !(await cymbio.TokenProvider.GetTokenAsync(Grants).AsTask().Bounded()).AccessToken.EndsWith(suffix, StringComparison.Ordinal); polls++)
-            {
-                Assert.True(polls < 2000, "The background renewal was not installed in time.");
-                await Task.Delay(5);
-            }
+            await RuntimeHarness.WaitUntilAsync(
+                async () => (await cymbio.TokenProvider.GetTokenAsync(RuntimeHarness.DefaultGrants).AsTask().Bounded()).AccessToken.EndsWith(suffix, StringComparison.Ordinal),
+                $"the background renewal of round {round} to be installed",
+                TimeSpan.FromSeconds(10));
         }
 
         // A forced renewal after 401.
-        server.ApiScript = ScriptedCymbioServer.ApiSequence(SecurityKit.Unauthorized(), null);
+        server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), null);
         await api.ListOrdersAsync().Bounded();                           // TR 4
         server.ApiScript = ScriptedCymbioServer.DefaultApiScript;
         await api.ListOrdersAsync().Bounded();
@@ -454,20 +455,18 @@ public sealed class SecretsTests(ITestOutputHelper output)
         var requests = server.TokenRequests;
         Assert.Equal(4, requests.Count);
         Assert.Equal("password", requests[0].GrantType);
-        Assert.Equal(SecurityKit.Password, requests[0].FormField("password"));
+        Assert.Equal(RuntimeHarness.Password, requests[0].FormField("password"));
         Assert.All(requests.Skip(1), r =>
         {
             Assert.Equal("refresh_token", r.GrantType);
             Assert.DoesNotContain("password", r.RawBody, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(SecurityKit.Password, r.RawBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(RuntimeHarness.Password, r.RawBody, StringComparison.Ordinal);
         });
         Assert.Equal(new[] { "RT-1", "RT-2", "RT-3" }, requests.Skip(1).Select(r => r.FormField("refresh_token") ?? "(none)").ToArray());
         var sent = requests.Select(r => r.FormField("refresh_token")).OfType<string>().ToList();
         Assert.Equal(sent.Count, sent.Distinct().Count()); // a rotated refresh token is never sent again
         Assert.Equal("AT-refresh_token-cid-read:orders+write:inventory-4", server.ApiRequests[^1].BearerToken);
     }
-
-    private static ScopeSet Grants => ScopeSet.Create(CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
 
     private static IEnumerable<(string Where, string Text)> LogTexts(FakeLogRecord record)
     {
@@ -508,7 +507,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
 
     private static IEnumerable<(string Where, string Text)> ExceptionTexts(Exception exception)
     {
-        foreach (var current in SecurityKit.Chain(exception))
+        foreach (var current in RuntimeHarness.Chain(exception))
         {
             var name = current.GetType().Name;
             yield return ($"{name}.Message", current.Message);
@@ -560,7 +559,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
 
         public CymbioClientOptions Options(Uri baseAddress)
         {
-            var options = SecurityKit.Options(baseAddress);
+            var options = RuntimeHarness.Options(baseAddress);
             options.ClientSecret = ClientSecret;
             options.Password = Password;
             return options;

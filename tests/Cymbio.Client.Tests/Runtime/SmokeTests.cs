@@ -1,22 +1,12 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
-using Refit;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime;
-
-[CymbioScope(CymbioScopes.ReadOrders)]
-public interface ISmokeApi
-{
-    [Get("/v3/suppliers/{supplierId}/fulfillments")]
-    Task<string> ListAsync(long supplierId);
-
-    [Put("/v3/suppliers/{supplierId}/fulfillments/{id}/setStatus/accepted")]
-    [CymbioScope(CymbioScopes.WriteFulfillments)]
-    Task AcceptAsync(long supplierId, long id);
-}
 
 public sealed class SmokeTests
 {
@@ -24,17 +14,7 @@ public sealed class SmokeTests
     public async Task ScopedCall_GetsATokenOnce_AndSendsItAsBearer()
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
-        var options = new CymbioClientOptions
-        {
-            Environment = CymbioEnvironment.Custom,
-            BaseAddress = server.BaseAddress,
-            ClientId = "cid",
-            ClientSecret = "secret",
-            Username = "user@example.com",
-            Password = "pw",
-            Grants = { CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments },
-        };
-        using var cymbio = new CymbioClient(options);
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments));
         var api = cymbio.Create<ISmokeApi>();
 
         await api.ListAsync(1);

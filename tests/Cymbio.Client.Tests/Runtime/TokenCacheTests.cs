@@ -5,11 +5,13 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace Cymbio.Client.Tests.Runtime.Tokens;
+namespace Cymbio.Client.Tests.Runtime;
 
 /// <summary>docs/reliability.md section A: token cache and concurrency (A1–A6; A7 is not in scope here).</summary>
 [Collection(TokenReliabilityCollection.Name)]
@@ -21,7 +23,7 @@ public sealed class TokenCacheTests
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
-        using var rig = new TokenApiRig(server, TokenReliability.Options(server), time);
+        using var rig = new TokenApiRig(server, RuntimeHarness.ClientCredentialsOptions(server), time);
 
         Task[] calls;
         using (server.HoldTokenResponses())
@@ -32,7 +34,7 @@ public sealed class TokenCacheTests
             Assert.Equal(1, server.TokenRequestCount);
         }
 
-        await Task.WhenAll(calls).WaitAsync(TokenReliability.RealTimeBound);
+        await Task.WhenAll(calls).Bounded();
 
         Assert.Equal(1, server.TokenRequestCount);
         Assert.Equal(1000, server.ApiRequestCount);
@@ -57,14 +59,14 @@ public sealed class TokenCacheTests
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
-        using var rig = new TokenApiRig(server, TokenReliability.Options(server), time);
+        using var rig = new TokenApiRig(server, RuntimeHarness.ClientCredentialsOptions(server), time);
 
         await rig.Api.ReadOrdersAsync();
         var t1 = rig.Counting.LastToken!;
         Assert.Equal(1, server.TokenRequestCount);
 
         // Past T1's usable window (lifetime minus the expiry margin), with no call in between (so no background renewal).
-        TokenReliability.AdvanceToTimestamp(time, t1.ExpiresTimestamp, TimeSpan.FromSeconds(1));
+        RuntimeHarness.AdvanceToTimestamp(time, t1.ExpiresTimestamp, TimeSpan.FromSeconds(1));
 
         Task[] calls;
         using (server.HoldTokenResponses())
@@ -75,7 +77,7 @@ public sealed class TokenCacheTests
             Assert.Equal(2, server.TokenRequestCount);
         }
 
-        await Task.WhenAll(calls).WaitAsync(TokenReliability.RealTimeBound);
+        await Task.WhenAll(calls).Bounded();
 
         Assert.Equal(2, server.TokenRequestCount); // TR = 1 for the stampede
         var stampede = server.ApiRequests.Skip(1).ToList();
@@ -94,7 +96,7 @@ public sealed class TokenCacheTests
         var rigs = new[] { "client-a", "client-b" }
             .Select(id => new TokenApiRig(
                 server,
-                TokenReliability.Options(server, id, CymbioScopeStrategy.LeastPrivilege, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory),
+                RuntimeHarness.ClientCredentialsOptions(server, id, CymbioScopeStrategy.LeastPrivilege, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory),
                 time,
                 rigName: id))
             .ToArray();
@@ -114,12 +116,12 @@ public sealed class TokenCacheTests
             using (server.HoldTokenResponses())
             {
                 gatedCalls = gated.Select(c => Task.Run(() => operations[c.Op](rigs[c.Rig].Api))).ToArray();
-                await TokenReliability.WaitUntilAsync(() => rigs.Sum(r => r.Counting.Calls) >= 120, "120 callers waiting for tokens");
+                await RuntimeHarness.WaitUntilAsync(() => rigs.Sum(r => r.Counting.Calls) >= 120, "120 callers waiting for tokens");
                 await server.TokenGate.WaitForWaitingAsync(6);
-                await TokenReliability.AssertTokenRequestsStayAtAsync(server, 6, "one per (credential, scope set) while the gate holds");
+                await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, 6, "one per (credential, scope set) while the gate holds");
             }
 
-            await Task.WhenAll(gatedCalls).WaitAsync(TokenReliability.RealTimeBound);
+            await Task.WhenAll(gatedCalls).Bounded();
             Assert.Equal(6, server.TokenRequestCount);
 
             // 10,000 randomized, interleaved calls.
@@ -176,7 +178,7 @@ public sealed class TokenCacheTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server, grants: [CymbioScopes.ReadOrders, CymbioScopes.WriteInventory]), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server, grants: [CymbioScopes.ReadOrders, CymbioScopes.WriteInventory]), time, logger);
 
         string[] spellings = ["read:orders write:inventory", "write:inventory read:orders", " read:orders  write:inventory "];
         CymbioToken[] tokens;
@@ -184,9 +186,9 @@ public sealed class TokenCacheTests
         {
             var pending = spellings.Select(s => Task.Run(() => provider.GetTokenAsync(ScopeSet.Parse(s)).AsTask())).ToArray();
             await server.TokenGate.WaitForWaitingAsync(1);
-            await TokenReliability.AssertTokenRequestsStayAtAsync(server, 1, "the three spellings are one scope set");
+            await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, 1, "the three spellings are one scope set");
             server.ReleaseTokenResponses();
-            tokens = await Task.WhenAll(pending).WaitAsync(TokenReliability.RealTimeBound);
+            tokens = await Task.WhenAll(pending).Bounded();
         }
 
         foreach (var spelling in spellings)
@@ -214,7 +216,7 @@ public sealed class TokenCacheTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
         var counting = new CountingTokenProvider(provider);
         server.TokenScript = ScriptedCymbioServer.TokenSequence(
             ScriptedResponse.OAuthError(400, "invalid_grant", "The credentials are wrong."),
@@ -224,7 +226,7 @@ public sealed class TokenCacheTests
         Task<CymbioToken>[] callers;
         using (server.HoldTokenResponses())
         {
-            callers = Enumerable.Range(0, 100).Select(_ => Task.Run(() => counting.GetTokenAsync(TokenReliability.ReadOrders).AsTask())).ToArray();
+            callers = Enumerable.Range(0, 100).Select(_ => Task.Run(() => counting.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask())).ToArray();
             await counting.WaitForCallsAsync(100);
             await server.TokenGate.WaitForWaitingAsync(1);
             Assert.Equal(1, server.TokenRequestCount);
@@ -233,7 +235,7 @@ public sealed class TokenCacheTests
         var failures = new List<Exception>();
         foreach (var caller in callers)
         {
-            failures.Add(await Assert.ThrowsAnyAsync<Exception>(() => caller.WaitAsync(TokenReliability.RealTimeBound)));
+            failures.Add(await Assert.ThrowsAnyAsync<Exception>(() => caller.Bounded()));
         }
 
         Assert.Equal(1, server.TokenRequestCount);
@@ -245,71 +247,90 @@ public sealed class TokenCacheTests
         });
 
         // Forgotten: the next call (no Retry-After) asks again, and a later 200 is used.
-        var next = await Assert.ThrowsAsync<OAuthErrorException>(() => provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask());
+        var next = await Assert.ThrowsAsync<OAuthErrorException>(() => provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask());
         Assert.Equal("invalid_grant", next.Error);
         Assert.Equal(2, server.TokenRequestCount);
 
-        var token = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        var token = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
         Assert.Equal(3, server.TokenRequestCount);
         Assert.Equal(("client_credentials", "cid", "read:orders", 1), ScriptedCymbioServer.ParseMinted(token.AccessToken));
-        Assert.Same(token, await provider.GetTokenAsync(TokenReliability.ReadOrders));
+        Assert.Same(token, await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
         Assert.Equal(3, server.TokenRequestCount);
     }
 
     [Fact]
-    public async Task A6_CancellationIsolation_OwnerCancels_OthersStillGetTheToken_OneTokenRequest()
+    public Task A6_CancellationIsolation_OwnerCancels_OthersStillGetTheToken_OneTokenRequest() => ColdProviderScenarioAsync(async (server, provider) =>
     {
-        var disposedInBackground = new ConcurrentQueue<Exception>();
-        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) =>
-            CollectObjectDisposed(e.Exception, disposedInBackground);
-        TaskScheduler.UnobservedTaskException += OnUnobserved;
-        try
+        Task<CymbioToken> owner;
+        Task<CymbioToken>[] others;
+        using (server.HoldTokenResponses())
         {
-            await using var server = await ScriptedCymbioServer.StartAsync();
-            var time = new FakeTimeProvider();
-            var logger = new TokenTestLogger();
-            var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+            var ownerCancellation = new CancellationTokenSource();
+            owner = provider.GetTokenAsync(RuntimeHarness.ReadOrders, ownerCancellation.Token).AsTask();
+            await server.TokenGate.WaitForWaitingAsync(1);
+            var othersCancellation = new CancellationTokenSource(); // never canceled
+            others = Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(RuntimeHarness.ReadOrders, othersCancellation.Token).AsTask()).ToArray();
 
-            Task<CymbioToken> owner;
-            Task<CymbioToken>[] others;
-            using (server.HoldTokenResponses())
-            {
-                var ownerCancellation = new CancellationTokenSource();
-                owner = provider.GetTokenAsync(TokenReliability.ReadOrders, ownerCancellation.Token).AsTask();
-                await server.TokenGate.WaitForWaitingAsync(1);
-                var othersCancellation = new CancellationTokenSource(); // never canceled
-                others = Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(TokenReliability.ReadOrders, othersCancellation.Token).AsTask()).ToArray();
+            var clock = Stopwatch.StartNew();
+            ownerCancellation.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => owner.Bounded());
+            clock.Stop();
+            Assert.True(clock.ElapsedMilliseconds < 100, $"The owner's cancellation took {clock.ElapsedMilliseconds} ms.");
+            ownerCancellation.Dispose();
+            othersCancellation.Dispose(); // disposing a caller's source must not reach the shared request either
 
-                var clock = Stopwatch.StartNew();
-                ownerCancellation.Cancel();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => owner.WaitAsync(TokenReliability.RealTimeBound));
-                clock.Stop();
-                Assert.True(clock.ElapsedMilliseconds < 100, $"The owner's cancellation took {clock.ElapsedMilliseconds} ms.");
-                ownerCancellation.Dispose();
-                othersCancellation.Dispose(); // disposing a caller's source must not reach the shared request either
-
-                Assert.All(others, o => Assert.False(o.IsCompleted));
-                Assert.Equal(1, server.TokenRequestCount);
-            }
-
-            var tokens = await Task.WhenAll(others).WaitAsync(TokenReliability.RealTimeBound);
-            Assert.Single(tokens.Select(t => t.AccessToken).Distinct());
+            Assert.All(others, o => Assert.False(o.IsCompleted));
             Assert.Equal(1, server.TokenRequestCount);
-            Assert.Equal(RequestOutcome.Responded, await server.TokenRequests[0].Completion.WaitAsync(TokenReliability.RealTimeBound));
-            Assert.Same(tokens[0], await provider.GetTokenAsync(TokenReliability.ReadOrders));
-            provider.Dispose();
-        }
-        finally
-        {
-            FlushUnobservedTaskExceptions();
-            TaskScheduler.UnobservedTaskException -= OnUnobserved;
         }
 
-        Assert.Empty(disposedInBackground);
-    }
+        var tokens = await Task.WhenAll(others).Bounded();
+        Assert.Single(tokens.Select(t => t.AccessToken).Distinct());
+        Assert.Equal(1, server.TokenRequestCount);
+        Assert.Equal(RequestOutcome.Responded, await server.TokenRequests[0].Completion.Bounded());
+        Assert.Same(tokens[0], await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
+    });
 
     [Fact]
-    public async Task A6_CancellationIsolation_WaiterCancelsWithin100ms_OwnerAndOthersComplete()
+    public Task A6_CancellationIsolation_WaiterCancelsWithin100ms_OwnerAndOthersComplete() => ColdProviderScenarioAsync(async (server, provider) =>
+    {
+        Task<CymbioToken> owner;
+        Task<CymbioToken>[] others;
+        using (server.HoldTokenResponses())
+        {
+            using var ownerCancellation = new CancellationTokenSource(); // never canceled
+            owner = provider.GetTokenAsync(RuntimeHarness.ReadOrders, ownerCancellation.Token).AsTask();
+            await server.TokenGate.WaitForWaitingAsync(1);
+
+            var waiterCancellation = new CancellationTokenSource();
+            var waiter = provider.GetTokenAsync(RuntimeHarness.ReadOrders, waiterCancellation.Token).AsTask();
+            others = Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask()).ToArray();
+
+            var clock = Stopwatch.StartNew();
+            waiterCancellation.Cancel();
+            var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.Bounded());
+            clock.Stop();
+            Assert.True(clock.ElapsedMilliseconds < 100, $"The waiter's cancellation took {clock.ElapsedMilliseconds} ms.");
+            Assert.Equal(waiterCancellation.Token, canceled.CancellationToken);
+            waiterCancellation.Dispose();
+
+            Assert.False(owner.IsCompleted);
+            Assert.All(others, o => Assert.False(o.IsCompleted));
+            Assert.Equal(1, server.TokenRequestCount);
+            server.ReleaseTokenResponses();
+            var ownerToken = await owner.Bounded();
+            var tokens = await Task.WhenAll(others).Bounded();
+            Assert.All(tokens, t => Assert.Same(ownerToken, t));
+        }
+
+        Assert.Equal(1, server.TokenRequestCount);
+    });
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> against a cold provider (client credentials, fake clock) of a fresh scripted
+    /// server and disposes both; then fails if a background task left an <see cref="ObjectDisposedException"/>
+    /// unobserved (collected after forcing finalization).
+    /// </summary>
+    private static async Task ColdProviderScenarioAsync(Func<ScriptedCymbioServer, CymbioTokenProvider, Task> scenario)
     {
         var disposedInBackground = new ConcurrentQueue<Exception>();
         void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) =>
@@ -318,40 +339,8 @@ public sealed class TokenCacheTests
         try
         {
             await using var server = await ScriptedCymbioServer.StartAsync();
-            var time = new FakeTimeProvider();
-            var logger = new TokenTestLogger();
-            var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
-
-            Task<CymbioToken> owner;
-            Task<CymbioToken>[] others;
-            using (server.HoldTokenResponses())
-            {
-                using var ownerCancellation = new CancellationTokenSource(); // never canceled
-                owner = provider.GetTokenAsync(TokenReliability.ReadOrders, ownerCancellation.Token).AsTask();
-                await server.TokenGate.WaitForWaitingAsync(1);
-
-                var waiterCancellation = new CancellationTokenSource();
-                var waiter = provider.GetTokenAsync(TokenReliability.ReadOrders, waiterCancellation.Token).AsTask();
-                others = Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask()).ToArray();
-
-                var clock = Stopwatch.StartNew();
-                waiterCancellation.Cancel();
-                var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.WaitAsync(TokenReliability.RealTimeBound));
-                clock.Stop();
-                Assert.True(clock.ElapsedMilliseconds < 100, $"The waiter's cancellation took {clock.ElapsedMilliseconds} ms.");
-                Assert.Equal(waiterCancellation.Token, canceled.CancellationToken);
-                waiterCancellation.Dispose();
-
-                Assert.False(owner.IsCompleted);
-                Assert.All(others, o => Assert.False(o.IsCompleted));
-                Assert.Equal(1, server.TokenRequestCount);
-                server.ReleaseTokenResponses();
-                var ownerToken = await owner.WaitAsync(TokenReliability.RealTimeBound);
-                var tokens = await Task.WhenAll(others).WaitAsync(TokenReliability.RealTimeBound);
-                Assert.All(tokens, t => Assert.Same(ownerToken, t));
-            }
-
-            Assert.Equal(1, server.TokenRequestCount);
+            var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), new FakeTimeProvider(), new TokenTestLogger());
+            await scenario(server, provider);
             provider.Dispose();
         }
         finally

@@ -8,10 +8,11 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace Cymbio.Client.Tests.Runtime.Tokens;
+namespace Cymbio.Client.Tests.Runtime;
 
 /// <summary>docs/reliability.md section C: token endpoint failures and throttling (C1–C5).</summary>
 [Collection(TokenReliabilityCollection.Name)]
@@ -30,15 +31,15 @@ public sealed class TokenEndpointFaultTests
         var logger = new TokenTestLogger();
         var error = ScriptedResponse.Json(500, """{"error":"server_error"}""");
         server.TokenScript = clock.Timed(ScriptedCymbioServer.TokenSequence(error, error, null));
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
 
-        var call = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
+        var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
         await server.WaitForTokenRequestsAsync(1);
-        await TokenReliability.AssertTokenRequestsStayAtAsync(server, 1, "the backoff waits on the fake clock, not in real time");
+        await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, 1, "the backoff waits on the fake clock, not in real time");
 
-        await TokenReliability.AdvanceUntilAsync(time, () => server.TokenRequestCount >= 2, Step, TimeSpan.FromSeconds(10), "the first retry");
-        await TokenReliability.AdvanceUntilAsync(time, () => server.TokenRequestCount >= 3, Step, TimeSpan.FromSeconds(10), "the second retry");
-        var token = await call.WaitAsync(TokenReliability.RealTimeBound);
+        await RuntimeHarness.AdvanceUntilAsync(time, () => server.TokenRequestCount >= 2, Step, TimeSpan.FromSeconds(10), "the first retry");
+        await RuntimeHarness.AdvanceUntilAsync(time, () => server.TokenRequestCount >= 3, Step, TimeSpan.FromSeconds(10), "the second retry");
+        var token = await call.Bounded();
 
         Assert.Equal(3, server.TokenRequestCount);
         Assert.Equal(1, ScriptedCymbioServer.ParseMinted(token.AccessToken).N);
@@ -62,20 +63,20 @@ public sealed class TokenEndpointFaultTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         server.TokenScript = (_, _) => Task.FromResult(ScriptedResponse.Json(500, """{"error":"server_error"}"""));
-        using var provider = TokenReliability.Provider(options, time, logger);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
 
-        var call = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
-        await TokenReliability.AdvanceUntilAsync(time, () => call.IsCompleted, CoarseStep, TimeSpan.FromSeconds(30), "the acquisition to give up");
+        var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
+        await RuntimeHarness.AdvanceUntilAsync(time, () => call.IsCompleted, CoarseStep, TimeSpan.FromSeconds(30), "the acquisition to give up");
 
         var failure = await Assert.ThrowsAsync<TokenEndpointException>(() => call);
         Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
         Assert.Equal(options.Tokens.MaxRetries + 1, server.TokenRequestCount);
 
         // Nothing more is sent while nobody calls, however long the clock runs.
-        await TokenReliability.StepToAsync(time, time.GetUtcNow() + TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1));
-        await TokenReliability.AssertTokenRequestsStayAtAsync(server, options.Tokens.MaxRetries + 1, "no retry after giving up");
+        await RuntimeHarness.StepToAsync(time, time.GetUtcNow() + TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1));
+        await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, options.Tokens.MaxRetries + 1, "no retry after giving up");
     }
 
     [Theory]
@@ -91,26 +92,26 @@ public sealed class TokenEndpointFaultTests
         var clock = new ServerClock(time);
         var logger = new TokenTestLogger();
         server.TokenScript = clock.Timed((_, context) => Task.FromResult(context.RequestNumber == 1 ? Throttled(status, form, time.GetUtcNow(), 2) : context.Default()));
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
 
-        var first = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
+        var first = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
         await server.WaitForTokenRequestsAsync(1);
-        var concurrent = Enumerable.Range(0, 20).Select(_ => Task.Run(() => provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask())).ToArray();
+        var concurrent = Enumerable.Range(0, 20).Select(_ => Task.Run(() => provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask())).ToArray();
 
-        await TokenReliability.StepToAsync(time, t0 + TimeSpan.FromSeconds(1.9), TimeSpan.FromMilliseconds(100), () =>
+        await RuntimeHarness.StepToAsync(time, t0 + TimeSpan.FromSeconds(1.9), TimeSpan.FromMilliseconds(100), () =>
         {
             Assert.Equal(1, server.TokenRequestCount);
             Assert.All(concurrent, c => Assert.True(!c.IsCompleted || c.Exception?.InnerException is TokenThrottledException));
         });
-        await TokenReliability.AssertTokenRequestsStayAtAsync(server, 1, "Retry-After: 2 has not elapsed");
+        await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, 1, "Retry-After: 2 has not elapsed");
 
-        await TokenReliability.AdvanceUntilAsync(time, () => server.TokenRequestCount >= 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), "the retry after Retry-After");
+        await RuntimeHarness.AdvanceUntilAsync(time, () => server.TokenRequestCount >= 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), "the retry after Retry-After");
         Assert.True(clock.TokenRequestAt(2) - t0 >= TimeSpan.FromSeconds(2), $"The retry came {(clock.TokenRequestAt(2) - t0).TotalSeconds} s after the throttled answer.");
 
-        var token = await first.WaitAsync(TokenReliability.RealTimeBound);
+        var token = await first.Bounded();
         foreach (var caller in concurrent)
         {
-            Assert.Same(token, await caller.WaitAsync(TokenReliability.RealTimeBound));
+            Assert.Same(token, await caller.Bounded());
         }
 
         Assert.Equal(2, server.TokenRequestCount);
@@ -125,26 +126,26 @@ public sealed class TokenEndpointFaultTests
         var time = new FakeTimeProvider();
         var t0 = time.GetUtcNow();
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         options.Tokens.MaxRetries = 0;
         server.TokenScript = (_, context) => Task.FromResult(context.RequestNumber == 1 ? Throttled(status, form, time.GetUtcNow(), 2) : context.Default());
-        using var provider = TokenReliability.Provider(options, time, logger);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
 
-        var first = await Assert.ThrowsAsync<TokenThrottledException>(() => provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask());
+        var first = await Assert.ThrowsAsync<TokenThrottledException>(() => provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask());
         Assert.Equal(TimeSpan.FromSeconds(2), first.RetryAfter);
         Assert.Equal((HttpStatusCode)status, first.StatusCode);
 
         while (time.GetUtcNow() < t0 + TimeSpan.FromSeconds(2))
         {
-            var call = provider.GetTokenAsync(TokenReliability.ReadOrders);
+            var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders);
             Assert.True(call.IsFaulted, "A caller inside the Retry-After window waited instead of failing fast.");
             var throttled = await Assert.ThrowsAsync<TokenThrottledException>(() => call.AsTask());
             Assert.Equal(t0 + TimeSpan.FromSeconds(2) - time.GetUtcNow(), throttled.RetryAfter);
             time.Advance(TimeSpan.FromMilliseconds(250));
         }
 
-        await TokenReliability.AssertTokenRequestsStayAtAsync(server, 1, "callers inside the Retry-After window");
-        var token = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, 1, "callers inside the Retry-After window");
+        var token = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
         Assert.Equal(2, server.TokenRequestCount);
         Assert.Equal(1, ScriptedCymbioServer.ParseMinted(token.AccessToken).N);
     }
@@ -157,25 +158,25 @@ public sealed class TokenEndpointFaultTests
         var t0 = time.GetUtcNow();
         var clock = new ServerClock(time);
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         options.Tokens.MaxRetryAfter = TimeSpan.FromSeconds(5);
         server.TokenScript = clock.Timed((_, context) => Task.FromResult(context.RequestNumber == 1 ? Throttled(503, "delta", time.GetUtcNow(), 7200) : context.Default()));
-        using var provider = TokenReliability.Provider(options, time, logger);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
 
-        var call = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
+        var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
         await server.WaitForTokenRequestsAsync(1);
-        await TokenReliability.StepToAsync(time, t0 + TimeSpan.FromSeconds(4.9), TimeSpan.FromMilliseconds(100), () => Assert.Equal(1, server.TokenRequestCount));
-        await TokenReliability.AdvanceUntilAsync(time, () => server.TokenRequestCount >= 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), "the retry at the capped Retry-After");
+        await RuntimeHarness.StepToAsync(time, t0 + TimeSpan.FromSeconds(4.9), TimeSpan.FromMilliseconds(100), () => Assert.Equal(1, server.TokenRequestCount));
+        await RuntimeHarness.AdvanceUntilAsync(time, () => server.TokenRequestCount >= 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), "the retry at the capped Retry-After");
         var retryAfter = clock.TokenRequestAt(2) - t0;
         Assert.InRange(retryAfter, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.5));
-        await call.WaitAsync(TokenReliability.RealTimeBound);
+        await call.Bounded();
 
         // Without retries, the caller is told the capped value.
         server.Reset();
         server.TokenScript = (_, context) => Task.FromResult(Throttled(429, "delta", time.GetUtcNow(), 7200));
         options.Tokens.MaxRetries = 0;
-        using var failFast = TokenReliability.Provider(options, time, logger);
-        var throttled = await Assert.ThrowsAsync<TokenThrottledException>(() => failFast.GetTokenAsync(TokenReliability.ReadOrders).AsTask());
+        using var failFast = RuntimeHarness.Provider(options, time, logger);
+        var throttled = await Assert.ThrowsAsync<TokenThrottledException>(() => failFast.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask());
         Assert.Equal(TimeSpan.FromSeconds(5), throttled.RetryAfter);
     }
 
@@ -187,19 +188,19 @@ public sealed class TokenEndpointFaultTests
         var t0 = time.GetUtcNow();
         var clock = new ServerClock(time);
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         var cap = options.Tokens.MaxRetryAfter;
         server.TokenScript = clock.Timed((_, context) => Task.FromResult(context.RequestNumber == 1 ? Throttled(503, "delta", time.GetUtcNow(), 7200) : context.Default()));
-        using var provider = TokenReliability.Provider(options, time, logger);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
 
         // A caller that calls again whenever its call ends, every 500 ms of fake time, until it has a token.
         var outcomes = new List<(TimeSpan At, Exception? Failure)>();
-        var call = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
+        var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
         await server.WaitForTokenRequestsAsync(1);
         CymbioToken? token = null;
         while (token is null && time.GetUtcNow() - t0 <= cap + TimeSpan.FromSeconds(5))
         {
-            if (await TokenReliability.SettleAsync(() => call.IsCompleted))
+            if (await RuntimeHarness.SettleAsync(() => call.IsCompleted))
             {
                 if (call.IsCompletedSuccessfully)
                 {
@@ -209,7 +210,7 @@ public sealed class TokenEndpointFaultTests
                 }
 
                 outcomes.Add((time.GetUtcNow() - t0, call.Exception!.InnerException));
-                call = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
+                call = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
             }
 
             time.Advance(TimeSpan.FromMilliseconds(500));
@@ -233,7 +234,7 @@ public sealed class TokenEndpointFaultTests
         var time = new FakeTimeProvider();
         var clock = new ServerClock(time);
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         var retryAfter = TimeSpan.FromSeconds(45); // under MaxRetryAfter (60 s), over TotalTimeout (30 s)
         DateTimeOffset? throttledAt = null;
         server.TokenScript = clock.Timed((_, context) =>
@@ -246,11 +247,11 @@ public sealed class TokenEndpointFaultTests
             throttledAt = time.GetUtcNow();
             return Task.FromResult(Throttled(429, "delta", time.GetUtcNow(), (int)retryAfter.TotalSeconds));
         });
-        using var provider = TokenReliability.Provider(options, time, logger);
-        var t1 = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
+        var t1 = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
 
         // A caller that calls every second (and again at once when a call fails), from T1's renewal time on.
-        TokenReliability.AdvanceToTimestamp(time, t1.RefreshAtTimestamp);
+        RuntimeHarness.AdvanceToTimestamp(time, t1.RefreshAtTimestamp);
         var outcomes = new List<string>();
         CymbioToken? renewed = null;
         var lastCall = DateTimeOffset.MinValue;
@@ -259,12 +260,12 @@ public sealed class TokenEndpointFaultTests
         {
             if (pending is null && time.GetUtcNow() - lastCall >= TimeSpan.FromSeconds(1))
             {
-                pending = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
+                pending = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
                 lastCall = time.GetUtcNow();
             }
 
             // Real time for the background renewal and the server to keep up with the fake clock.
-            if (await TokenReliability.SettleAsync(() => pending?.IsCompleted == true))
+            if (await RuntimeHarness.SettleAsync(() => pending?.IsCompleted == true))
             {
                 if (pending!.IsCompletedSuccessfully)
                 {
@@ -300,35 +301,35 @@ public sealed class TokenEndpointFaultTests
         var time = new FakeTimeProvider();
         var clock = new ServerClock(time);
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         options.Tokens.MaxRetries = 0;
         options.Tokens.RefreshRetryDelay = TimeSpan.FromSeconds(10);
         var retryAfter = TimeSpan.FromSeconds(20);
         server.TokenScript = clock.Timed((_, context) => Task.FromResult(
             context.RequestNumber == 2 ? Throttled(429, "delta", time.GetUtcNow(), (int)retryAfter.TotalSeconds) : context.Default()));
-        using var provider = TokenReliability.Provider(options, time, logger);
-        var t1 = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
+        var t1 = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
 
-        TokenReliability.AdvanceToTimestamp(time, t1.RefreshAtTimestamp);
-        Assert.Same(t1, await provider.GetTokenAsync(TokenReliability.ReadOrders));
-        await TokenReliability.WaitUntilAsync(() => logger.Count(TokenTestLogger.BackgroundRefreshFailed) == 1, "the throttled renewal to fail");
+        RuntimeHarness.AdvanceToTimestamp(time, t1.RefreshAtTimestamp);
+        Assert.Same(t1, await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
+        await RuntimeHarness.WaitUntilAsync(() => logger.Count(TokenTestLogger.BackgroundRefreshFailed) == 1, "the throttled renewal to fail");
         var throttledAt = clock.TokenRequestAt(2);
 
         // One call per second until Retry-After has elapsed; T1 stays usable throughout (renewal ≤ 83 % + 20 s < 90 %).
         while (time.GetUtcNow() - throttledAt < retryAfter)
         {
             Assert.True(time.GetTimestamp() < t1.ExpiresTimestamp);
-            Assert.Same(t1, await provider.GetTokenAsync(TokenReliability.ReadOrders));
-            if (await TokenReliability.SettleAsync(() => server.TokenRequestCount > 2))
+            Assert.Same(t1, await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
+            if (await RuntimeHarness.SettleAsync(() => server.TokenRequestCount > 2))
             {
-                await TokenReliability.WaitUntilAsync(() => clock.HasTokenRequest(3), "the third token request to be timed");
+                await RuntimeHarness.WaitUntilAsync(() => clock.HasTokenRequest(3), "the third token request to be timed");
                 Assert.Fail($"A renewal was sent {(clock.TokenRequestAt(3) - throttledAt).TotalSeconds} s after a 429 with Retry-After: {retryAfter.TotalSeconds} s (RefreshRetryDelay {options.Tokens.RefreshRetryDelay.TotalSeconds} s).");
             }
 
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.Same(t1, await provider.GetTokenAsync(TokenReliability.ReadOrders));
+        Assert.Same(t1, await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
         await server.WaitForTokenRequestsAsync(3);
     }
 
@@ -344,7 +345,7 @@ public sealed class TokenEndpointFaultTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         server.TokenScript = (_, _) => Task.FromResult(ScriptedResponse.OAuthError(status, error, "Description of " + error + "."));
-        using var rig = new TokenApiRig(server, TokenReliability.Options(server), time);
+        using var rig = new TokenApiRig(server, RuntimeHarness.ClientCredentialsOptions(server), time);
 
         var thrown = await Assert.ThrowsAnyAsync<Exception>(() => rig.Api.ReadOrdersAsync());
         var oauth = Assert.IsType<OAuthErrorException>(thrown);
@@ -355,8 +356,8 @@ public sealed class TokenEndpointFaultTests
         Assert.Equal(0, server.ApiRequestCount);
 
         // No retry loop, however long the clock runs.
-        await TokenReliability.StepToAsync(time, time.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
-        await TokenReliability.AssertTokenRequestsStayAtAsync(server, 1, "an OAuth error is not retried");
+        await RuntimeHarness.StepToAsync(time, time.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
+        await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, 1, "an OAuth error is not retried");
         Assert.Equal(0, rig.Logger.Count(TokenTestLogger.TokenRetry));
     }
 
@@ -369,7 +370,7 @@ public sealed class TokenEndpointFaultTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         const string Secret = "AT-secret-value-0123456789";
         var (response, status, transient) = shape switch
         {
@@ -381,10 +382,10 @@ public sealed class TokenEndpointFaultTests
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
         };
         server.TokenScript = (_, _) => Task.FromResult(response);
-        using var provider = TokenReliability.Provider(options, time, logger);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
 
-        var call = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
-        await TokenReliability.AdvanceUntilAsync(time, () => call.IsCompleted, CoarseStep, TimeSpan.FromSeconds(30), "the acquisition to fail");
+        var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
+        await RuntimeHarness.AdvanceUntilAsync(time, () => call.IsCompleted, CoarseStep, TimeSpan.FromSeconds(30), "the acquisition to fail");
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => call);
         Assert.IsNotType<JsonException>(failure);
@@ -405,7 +406,7 @@ public sealed class TokenEndpointFaultTests
 
         // Nothing was cached: the next call asks again, and a good answer is used.
         server.TokenScript = ScriptedCymbioServer.DefaultTokenScript;
-        var token = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        var token = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
         Assert.Equal(attempts + 1, server.TokenRequestCount);
         Assert.True(ScriptedCymbioServer.IsMinted(token.AccessToken));
     }
@@ -425,12 +426,12 @@ public sealed class TokenEndpointFaultTests
                 ? ScriptedResponse.Token(accessToken, 300, request.Scope, tokenType: "bearer")
                 : ScriptedResponse.Json(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":300,\"x_unknown\":{\"nested\":[1,2,{\"deep\":null}]},\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\",\"flag\":true,\"n\":1.5e3}"));
         };
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
 
-        var token = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        var token = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
         Assert.Equal(("client_credentials", "cid", "read:orders", 1), ScriptedCymbioServer.ParseMinted(token.AccessToken));
         Assert.Equal(TimeSpan.FromSeconds(300), token.Lifetime);
-        Assert.Same(token, await provider.GetTokenAsync(TokenReliability.ReadOrders));
+        Assert.Same(token, await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
         Assert.Equal(1, server.TokenRequestCount);
     }
 
@@ -442,33 +443,33 @@ public sealed class TokenEndpointFaultTests
         var t0 = time.GetUtcNow();
         var clock = new ServerClock(time);
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         var attemptTimeout = options.Tokens.AttemptTimeout;
         var totalTimeout = options.Tokens.TotalTimeout;
         server.TokenScript = clock.Timed(ScriptedCymbioServer.HangingTokenScript);
-        using var provider = TokenReliability.Provider(options, time, logger);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
 
-        var owner = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
+        var owner = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
         await server.WaitForTokenRequestsAsync(1);
-        var waiters = Enumerable.Range(0, 10).Select(_ => provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask()).ToArray();
+        var waiters = Enumerable.Range(0, 10).Select(_ => provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask()).ToArray();
 
         // A caller's own cancellation is honoured within 100 ms, while the request goes on.
         using (var cancellation = new CancellationTokenSource())
         {
-            var impatient = provider.GetTokenAsync(TokenReliability.ReadOrders, cancellation.Token).AsTask();
+            var impatient = provider.GetTokenAsync(RuntimeHarness.ReadOrders, cancellation.Token).AsTask();
             var stopwatch = Stopwatch.StartNew();
             cancellation.Cancel();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.WaitAsync(TokenReliability.RealTimeBound));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.Bounded());
             stopwatch.Stop();
             Assert.True(stopwatch.ElapsedMilliseconds < 100, $"The caller's cancellation took {stopwatch.ElapsedMilliseconds} ms.");
         }
 
         // The first attempt is cut at the attempt timeout, not before.
         var first = server.TokenRequests[0];
-        await TokenReliability.StepToAsync(time, t0 + attemptTimeout - TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500));
-        Assert.False(await TokenReliability.SettleAsync(() => first.Completion.IsCompleted), "The first attempt ended before the attempt timeout.");
+        await RuntimeHarness.StepToAsync(time, t0 + attemptTimeout - TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500));
+        Assert.False(await RuntimeHarness.SettleAsync(() => first.Completion.IsCompleted), "The first attempt ended before the attempt timeout.");
         time.SetUtcNow(t0 + attemptTimeout);
-        Assert.Equal(RequestOutcome.ClientAborted, await first.Completion.WaitAsync(TokenReliability.RealTimeBound));
+        Assert.Equal(RequestOutcome.ClientAborted, await first.Completion.Bounded());
 
         // Retries follow, each cut in turn; the whole acquisition ends at the total timeout, not before.
         var finished = () => owner.IsCompleted;
@@ -477,25 +478,25 @@ public sealed class TokenEndpointFaultTests
         {
             var next = time.GetUtcNow() + TimeSpan.FromMilliseconds(250);
             time.SetUtcNow(next < lastBefore ? next : lastBefore);
-            Assert.False(await TokenReliability.SettleAsync(finished), $"The acquisition ended at +{(time.GetUtcNow() - t0).TotalSeconds} s, before the total timeout.");
+            Assert.False(await RuntimeHarness.SettleAsync(finished), $"The acquisition ended at +{(time.GetUtcNow() - t0).TotalSeconds} s, before the total timeout.");
         }
 
         time.SetUtcNow(t0 + totalTimeout);
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => owner.WaitAsync(TokenReliability.RealTimeBound));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => owner.Bounded());
         var typed = Assert.IsType<TokenEndpointException>(failure);
         Assert.Null(typed.StatusCode);
 
         // Waiting callers are released with the same failure.
         foreach (var waiter in waiters)
         {
-            Assert.Same(failure, await Assert.ThrowsAnyAsync<Exception>(() => waiter.WaitAsync(TokenReliability.RealTimeBound)));
+            Assert.Same(failure, await Assert.ThrowsAnyAsync<Exception>(() => waiter.Bounded()));
         }
 
         // Every attempt was cut: three in 30 s (10 s each, plus backoffs of at most ~3 s before the third).
         Assert.Equal(3, server.TokenRequestCount);
         foreach (var (request, index) in server.TokenRequests.Select((r, i) => (r, i)))
         {
-            Assert.Equal(RequestOutcome.ClientAborted, await request.Completion.WaitAsync(TokenReliability.RealTimeBound));
+            Assert.Equal(RequestOutcome.ClientAborted, await request.Completion.Bounded());
             if (index > 0)
             {
                 var sinceStart = clock.TokenRequestAt(index + 1) - t0;

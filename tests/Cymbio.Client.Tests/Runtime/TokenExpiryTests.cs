@@ -6,10 +6,11 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace Cymbio.Client.Tests.Runtime.Tokens;
+namespace Cymbio.Client.Tests.Runtime;
 
 /// <summary>docs/reliability.md section B: expiry, clock and proactive refresh of 300 s tokens (B1–B4).</summary>
 [Collection(TokenReliabilityCollection.Name)]
@@ -27,9 +28,9 @@ public sealed class TokenExpiryTests
         var clock = new ServerClock(time);
         server.TokenScript = clock.Timed(ScriptedCymbioServer.DefaultTokenScript);
         server.ApiScript = clock.TimedApi();
-        using var rig = new TokenApiRig(server, TokenReliability.Options(server), time);
+        using var rig = new TokenApiRig(server, RuntimeHarness.ClientCredentialsOptions(server), time);
 
-        await TokenReliability.OneCallPerSecondAsync(time, rig.Logger, 600, async () =>
+        await RuntimeHarness.OneCallPerSecondAsync(time, rig.Logger, 600, async () =>
         {
             await rig.Api.ReadOrdersAsync();
             return rig.Counting.LastToken!;
@@ -63,27 +64,27 @@ public sealed class TokenExpiryTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
-        var t1 = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
+        var t1 = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
 
         // Inside the renewal window: past T1's renewal time, before its usable end (90 %).
-        TokenReliability.AdvanceToTimestamp(time, t1.RefreshAtTimestamp, TimeSpan.FromSeconds(1));
+        RuntimeHarness.AdvanceToTimestamp(time, t1.RefreshAtTimestamp, TimeSpan.FromSeconds(1));
         Assert.True(time.GetTimestamp() >= t1.RefreshAtTimestamp && time.GetTimestamp() < t1.ExpiresTimestamp);
         using (server.HoldTokenResponses())
         {
             for (var i = 0; i < 100; i++)
             {
-                var call = provider.GetTokenAsync(TokenReliability.ReadOrders);
+                var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders);
                 Assert.True(call.IsCompletedSuccessfully, $"Call {i} waited for the renewal.");
                 Assert.Same(t1, await call);
             }
 
             await server.TokenGate.WaitForWaitingAsync(1);
-            await TokenReliability.AssertTokenRequestsStayAtAsync(server, 2, "exactly one background renewal for 100 calls");
+            await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, 2, "exactly one background renewal for 100 calls");
         }
 
-        await TokenReliability.WaitUntilAsync(() => logger.Count(TokenTestLogger.TokenAcquired) == 2, "the background renewal to finish");
-        var t2 = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        await RuntimeHarness.WaitUntilAsync(() => logger.Count(TokenTestLogger.TokenAcquired) == 2, "the background renewal to finish");
+        var t2 = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
         Assert.NotEqual(t1.AccessToken, t2.AccessToken);
         Assert.Equal(2, ScriptedCymbioServer.ParseMinted(t2.AccessToken).N);
         Assert.Equal(2, server.TokenRequestCount);
@@ -95,18 +96,18 @@ public sealed class TokenExpiryTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
 
         // One attempt per renewal (transport retries are C1's subject), and a retry delay that ends inside the usable window.
         options.Tokens.MaxRetries = 0;
         options.Tokens.RefreshRetryDelay = TimeSpan.FromSeconds(10);
         server.TokenScript = ScriptedCymbioServer.TokenSequence(null, ScriptedResponse.Json(503, """{"error":"temporarily_unavailable"}"""), null);
-        using var provider = TokenReliability.Provider(options, time, logger);
-        var t1 = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
+        var t1 = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
 
-        TokenReliability.AdvanceToTimestamp(time, t1.RefreshAtTimestamp);
-        Assert.Same(t1, await provider.GetTokenAsync(TokenReliability.ReadOrders));
-        await TokenReliability.WaitUntilAsync(() => logger.Count(TokenTestLogger.BackgroundRefreshFailed) == 1, "the background renewal to fail");
+        RuntimeHarness.AdvanceToTimestamp(time, t1.RefreshAtTimestamp);
+        Assert.Same(t1, await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
+        await RuntimeHarness.WaitUntilAsync(() => logger.Count(TokenTestLogger.BackgroundRefreshFailed) == 1, "the background renewal to fail");
         Assert.Equal(2, server.TokenRequestCount);
         var failedAt = time.GetUtcNow();
 
@@ -115,22 +116,22 @@ public sealed class TokenExpiryTests
         {
             for (var i = 0; i < 10; i++)
             {
-                var call = provider.GetTokenAsync(TokenReliability.ReadOrders);
+                var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders);
                 Assert.True(call.IsCompletedSuccessfully);
                 Assert.Same(t1, await call);
             }
 
-            await TokenReliability.AssertTokenRequestsStayAtAsync(server, 2, $"no renewal {second} s after the failed one (retry delay 10 s)");
+            await RuntimeHarness.AssertTokenRequestsStayAtAsync(server, 2, $"no renewal {second} s after the failed one (retry delay 10 s)");
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
         // At failure + retry delay, the next call starts exactly one new renewal, and still gets the valid token.
         Assert.Equal(failedAt + options.Tokens.RefreshRetryDelay, time.GetUtcNow());
         Assert.True(time.GetTimestamp() < t1.ExpiresTimestamp);
-        Assert.Same(t1, await provider.GetTokenAsync(TokenReliability.ReadOrders));
-        await TokenReliability.WaitUntilAsync(() => logger.Count(TokenTestLogger.TokenAcquired) == 2, "the second renewal to succeed");
+        Assert.Same(t1, await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
+        await RuntimeHarness.WaitUntilAsync(() => logger.Count(TokenTestLogger.TokenAcquired) == 2, "the second renewal to succeed");
         Assert.Equal(3, server.TokenRequestCount);
-        Assert.Equal(2, ScriptedCymbioServer.ParseMinted((await provider.GetTokenAsync(TokenReliability.ReadOrders)).AccessToken).N);
+        Assert.Equal(2, ScriptedCymbioServer.ParseMinted((await provider.GetTokenAsync(RuntimeHarness.ReadOrders)).AccessToken).N);
     }
 
     [Fact]
@@ -140,35 +141,35 @@ public sealed class TokenExpiryTests
         var time = new FakeTimeProvider();
         var clock = new ServerClock(time);
         var logger = new TokenTestLogger(time);
-        var options = TokenReliability.Options(server);
+        var options = RuntimeHarness.ClientCredentialsOptions(server);
         var step = TimeSpan.FromMilliseconds(250);
         var unavailable = ScriptedResponse.Json(503, """{"error":"temporarily_unavailable"}""");
         server.TokenScript = clock.Timed(ScriptedCymbioServer.TokenSequence(null, unavailable));
-        using var provider = TokenReliability.Provider(options, time, logger);
-        var t1 = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        using var provider = RuntimeHarness.Provider(options, time, logger);
+        var t1 = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
         var t0 = time.GetUtcNow();
 
         // One call per second from the renewal time to the end of T1's usable window; the clock moves in 250 ms steps
         // (with real time for the renewal to progress) so that the transport retries' backoffs can elapse.
-        TokenReliability.AdvanceToTimestamp(time, t1.RefreshAtTimestamp);
+        RuntimeHarness.AdvanceToTimestamp(time, t1.RefreshAtTimestamp);
         var calls = 0;
         var lastCall = DateTimeOffset.MinValue;
         while (time.GetTimestamp() < t1.ExpiresTimestamp)
         {
             if (time.GetUtcNow() - lastCall >= TimeSpan.FromSeconds(1))
             {
-                var call = provider.GetTokenAsync(TokenReliability.ReadOrders);
+                var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders);
                 Assert.True(call.IsCompletedSuccessfully, $"A call at +{(time.GetUtcNow() - t0).TotalSeconds} s waited for the renewal.");
                 Assert.Same(t1, await call);
                 lastCall = time.GetUtcNow();
                 calls++;
             }
 
-            await TokenReliability.SettleAsync(() => false);
+            await RuntimeHarness.SettleAsync(() => false);
             time.Advance(step);
         }
 
-        await TokenReliability.SettleAsync(() => false);
+        await RuntimeHarness.SettleAsync(() => false);
         var renewalRequests = Enumerable.Range(2, server.TokenRequestCount - 1).Select(clock.TokenRequestAt).ToList();
         var gaveUp = logger.Records.Where(r => r.EventId == TokenTestLogger.BackgroundRefreshFailed).Select(r => r.At!.Value).ToList();
         var timeline = $"renewal TRs at +{string.Join(", +", renewalRequests.Select(at => (at - t0).TotalSeconds))} s; gave up at +{string.Join(", +", gaveUp.Select(at => (at - t0).TotalSeconds))} s";
@@ -205,7 +206,7 @@ public sealed class TokenExpiryTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
         var issued = new List<TimeSpan>();
         foreach (var scope in CymbioScopes.All.Take(10))
         {
@@ -225,13 +226,13 @@ public sealed class TokenExpiryTests
         var time = new FakeTimeProvider();
         var wall = new WallClockOffsetTimeProvider(time);
         var logger = new TokenTestLogger();
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), wall, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), wall, logger);
 
-        var t1 = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        var t1 = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
         foreach (var jump in new[] { TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(-10), TimeSpan.FromMinutes(10) })
         {
             wall.Offset = jump;
-            var call = provider.GetTokenAsync(TokenReliability.ReadOrders);
+            var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders);
             Assert.True(call.IsCompletedSuccessfully);
             Assert.Same(t1, await call);
         }
@@ -239,11 +240,11 @@ public sealed class TokenExpiryTests
         Assert.Equal(1, server.TokenRequestCount);
 
         // 600 s of one call per second, with the wall clock jumping ±10 min every second.
-        var used = await TokenReliability.OneCallPerSecondAsync(
+        var used = await RuntimeHarness.OneCallPerSecondAsync(
             time,
             logger,
             600,
-            async () => await provider.GetTokenAsync(TokenReliability.ReadOrders),
+            async () => await provider.GetTokenAsync(RuntimeHarness.ReadOrders),
             second => wall.Offset = TimeSpan.FromMinutes(second % 2 == 0 ? 10 : -10));
 
         Assert.Equal(3, server.TokenRequestCount);
@@ -257,18 +258,18 @@ public sealed class TokenExpiryTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
 
         var sent = time.GetTimestamp();
         Task<CymbioToken> pending;
         using (server.HoldTokenResponses())
         {
-            pending = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
+            pending = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
             await server.TokenGate.WaitForWaitingAsync(1);
             time.Advance(TimeSpan.FromSeconds(5)); // the response is late (less than the 10 s attempt timeout)
         }
 
-        var token = await pending.WaitAsync(TokenReliability.RealTimeBound);
+        var token = await pending.Bounded();
         Assert.Equal(sent, token.AcquiredTimestamp);
         Assert.Equal(TimeSpan.FromSeconds(270), time.GetElapsedTime(sent, token.ExpiresTimestamp));
         Assert.Equal(Lifetime, token.Lifetime);
@@ -293,9 +294,9 @@ public sealed class TokenExpiryTests
                 ScriptedResponse.CamelCaseToken(accessToken, serverNow + Lifetime, scope: request.Scope)
                     .WithHeader("Date", serverNow.ToString("R", CultureInfo.InvariantCulture)));
         };
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), wall, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), wall, logger);
 
-        var used = await TokenReliability.OneCallPerSecondAsync(time, logger, 600, async () => await provider.GetTokenAsync(TokenReliability.ReadOrders));
+        var used = await RuntimeHarness.OneCallPerSecondAsync(time, logger, 600, async () => await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
 
         Assert.All(used, t => Assert.Equal(Lifetime, t.Lifetime));
         Assert.Equal(3, server.TokenRequestCount);
@@ -315,9 +316,9 @@ public sealed class TokenExpiryTests
         var logger = new TokenTestLogger();
         server.TokenScript = (request, context) =>
             Task.FromResult(ScriptedResponse.TokenRaw(context.Mint(request.GrantType!, request.ClientId!, request.Scope!), expiresInJson, request.Scope));
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
 
-        var first = await provider.GetTokenAsync(TokenReliability.ReadOrders);
+        var first = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
 
         // "300" (a numeric string) is read as 300 s; 0, -5, 30 days and a missing value fall back to the documented 300 s default.
         Assert.Equal(Lifetime, first.Lifetime);
@@ -325,7 +326,7 @@ public sealed class TokenExpiryTests
         Assert.Equal(expiresInJson is "\"300\"" ? 0 : expiresInJson is null ? 0 : 1, logger.Count(TokenTestLogger.UnusableLifetime));
 
         time.Advance(TimeSpan.FromSeconds(1));
-        var used = await TokenReliability.OneCallPerSecondAsync(time, logger, 599, async () => await provider.GetTokenAsync(TokenReliability.ReadOrders));
+        var used = await RuntimeHarness.OneCallPerSecondAsync(time, logger, 599, async () => await provider.GetTokenAsync(RuntimeHarness.ReadOrders));
         Assert.All(used, t => Assert.Equal(Lifetime, t.Lifetime));
         Assert.Equal(3, server.TokenRequestCount);
     }
@@ -349,10 +350,10 @@ public sealed class TokenExpiryTests
         var logger = new TokenTestLogger();
         server.TokenScript = (request, context) =>
             Task.FromResult(ScriptedResponse.TokenRaw(context.Mint(request.GrantType!, request.ClientId!, request.Scope!), expiresInJson, request.Scope));
-        using var provider = TokenReliability.Provider(TokenReliability.Options(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
 
-        var call = provider.GetTokenAsync(TokenReliability.ReadOrders).AsTask();
-        await TokenReliability.AdvanceUntilAsync(time, () => call.IsCompleted, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30), "the acquisition");
+        var call = provider.GetTokenAsync(RuntimeHarness.ReadOrders).AsTask();
+        await RuntimeHarness.AdvanceUntilAsync(time, () => call.IsCompleted, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30), "the acquisition");
         if (call.IsCompletedSuccessfully)
         {
             var token = await call;

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -10,19 +8,15 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
-namespace Cymbio.Client.Tests.Runtime.Security;
+namespace Cymbio.Client.Tests.Runtime;
 
 /// <summary>docs/reliability.md E: transport and token-leak protection.</summary>
 public sealed class TransportSecurityTests
@@ -35,7 +29,7 @@ public sealed class TransportSecurityTests
         var transport = new CountingHandler();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider());
-        services.AddCymbio(options => SecurityKit.Options(insecure).CopyTo(options))
+        services.AddCymbio(options => RuntimeHarness.Options(insecure).CopyTo(options))
             .AddClient<IOrdersProbeApi>(useStandardResilience: false)
             .ConfigurePrimaryHttpMessageHandler(() => transport);
         services.AddHttpClient(CymbioTokenProvider.TokenEndpointClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
@@ -48,11 +42,11 @@ public sealed class TransportSecurityTests
         Assert.Contains(onResolve.Failures, f => f.Contains("HTTPS", StringComparison.Ordinal));
 
         // Without a host, a call cannot get through either.
-        var thrown = await SecurityKit.CatchAsync(async () => await provider.GetRequiredService<IOrdersProbeApi>().ListOrdersAsync());
-        Assert.NotNull(SecurityKit.Find<OptionsValidationException>(thrown));
+        var thrown = await RuntimeHarness.CatchAsync(async () => await provider.GetRequiredService<IOrdersProbeApi>().ListOrdersAsync());
+        Assert.NotNull(RuntimeHarness.Find<OptionsValidationException>(thrown));
 
         // The plain client validates in its constructor.
-        var plain = Assert.Throws<OptionsValidationException>(() => new CymbioClient(SecurityKit.Options(insecure), new FakeTimeProvider(), primaryHandler: transport));
+        var plain = Assert.Throws<OptionsValidationException>(() => new CymbioClient(RuntimeHarness.Options(insecure), new FakeTimeProvider(), primaryHandler: transport));
         Assert.Contains(plain.Failures, f => f.Contains("HTTPS", StringComparison.Ordinal));
 
         Assert.Equal(0, transport.Count); // TR = 0, AR = 0
@@ -74,7 +68,7 @@ public sealed class TransportSecurityTests
     [InlineData("https://api.cymbio.example/", true)]
     public void E1_OnlyHttpsOrLoopback_PassesValidation(string baseAddress, bool valid)
     {
-        var errors = CymbioClientOptionsValidator.Errors(SecurityKit.Options(new Uri(baseAddress)), AppDomain.CurrentDomain.GetAssemblies()).ToList();
+        var errors = CymbioClientOptionsValidator.Errors(RuntimeHarness.Options(new Uri(baseAddress)), AppDomain.CurrentDomain.GetAssemblies()).ToList();
 
         if (valid)
         {
@@ -91,8 +85,8 @@ public sealed class TransportSecurityTests
     public async Task E1_HandlerRefusesPlainHttp_BeforeAnyTokenIsFetched()
     {
         // Defence in depth: a handler built around unvalidated options still sends nothing.
-        var options = SecurityKit.Options(new Uri("http://api.cymbio.example/"));
-        var tokens = new CountingTokenProvider();
+        var options = RuntimeHarness.Options(new Uri("http://api.cymbio.example/"));
+        var tokens = new RefusingTokenProvider();
         var transport = new CountingHandler();
         using var client = new HttpClient(new CymbioAuthenticationHandler(tokens, options) { InnerHandler = transport });
         using var request = RefitRequest(HttpMethod.Get, new Uri("http://api.cymbio.example/v3/orders"), nameof(IOrdersProbeApi.ListOrdersAsync), "/v3/orders");
@@ -109,18 +103,18 @@ public sealed class TransportSecurityTests
     public async Task E1_UntrustedCertificate_FailsWithAnAuthenticationError_AndNoTokenIsSent()
     {
         using var certificate = SelfSignedCertificate();
-        await using var tls = await TlsServer.StartAsync(certificate);
-        using var cymbio = new CymbioClient(SecurityKit.Options(tls.BaseAddress), new FakeTimeProvider());
+        await using var tls = await ScriptedCymbioServer.StartTlsAsync(certificate);
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(tls.BaseAddress), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
 
-        var thrown = await SecurityKit.CatchAsync(() => api.ListOrdersAsync());
+        var thrown = await RuntimeHarness.CatchAsync(() => api.ListOrdersAsync());
 
-        var endpoint = SecurityKit.Find<TokenEndpointException>(thrown);
+        var endpoint = RuntimeHarness.Find<TokenEndpointException>(thrown);
         Assert.True(endpoint is not null, $"Expected TokenEndpointException, got {thrown}");
-        Assert.NotNull(SecurityKit.Find<AuthenticationException>(thrown));
-        Assert.Equal(HttpRequestError.SecureConnectionError, SecurityKit.Find<HttpRequestException>(thrown)?.HttpRequestError);
-        Assert.Equal(0, tls.RequestCount); // no HTTP request (token or API) got through the handshake
-        Assert.Empty(tls.AuthorizationValues);
+        Assert.NotNull(RuntimeHarness.Find<AuthenticationException>(thrown));
+        Assert.Equal(HttpRequestError.SecureConnectionError, RuntimeHarness.Find<HttpRequestException>(thrown)?.HttpRequestError);
+        Assert.Equal(0, tls.TokenRequestCount + tls.ApiRequestCount); // no HTTP request (token or API) got through the handshake
+        Assert.All(tls.TokenRequests.Concat<RequestRecord>(tls.ApiRequests), r => Assert.Empty(r.Authorization));
     }
 
     [Fact]
@@ -155,7 +149,7 @@ public sealed class TransportSecurityTests
         await using var cymbioServer = await ScriptedCymbioServer.StartAsync();
         await using var otherHost = await ScriptedCymbioServer.StartAsync(IPAddress.Parse("127.0.0.2"));
         await using var otherPort = await ScriptedCymbioServer.StartAsync(); // same host, another origin
-        using var cymbio = new CymbioClient(SecurityKit.Options(cymbioServer), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(cymbioServer), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
 
         await api.FetchAsync(new Uri(otherHost.BaseAddress, "v3/orders").AbsoluteUri).Bounded();
@@ -174,7 +168,7 @@ public sealed class TransportSecurityTests
     {
         await using var cymbioServer = await ScriptedCymbioServer.StartAsync();
         await using var otherHost = await ScriptedCymbioServer.StartAsync(IPAddress.Parse("127.0.0.2"));
-        var options = SecurityKit.Options(cymbioServer);
+        var options = RuntimeHarness.Options(cymbioServer);
         using var transport = new SocketsHttpHandler();
         using var tokenClient = new HttpClient(transport, disposeHandler: false);
         using var tokens = new CymbioTokenProvider(tokenClient, options, new FakeTimeProvider());
@@ -213,7 +207,7 @@ public sealed class TransportSecurityTests
         await using var otherHost = await ScriptedCymbioServer.StartAsync(IPAddress.Parse("127.0.0.2"));
         cymbioServer.ApiScript = _ => Task.FromResult(ScriptedResponse.Redirect(status, new Uri(otherHost.BaseAddress, "landing")));
         otherHost.ApiScript = _ => Task.FromResult(ScriptedResponse.Json(200, """{"landed":true}"""));
-        using var cymbio = new CymbioClient(SecurityKit.Options(cymbioServer), new FakeTimeProvider());
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(cymbioServer), new FakeTimeProvider());
         var api = cymbio.Create<IOrdersProbeApi>();
 
         var body = await api.ListOrdersAsync().Bounded();
@@ -232,7 +226,7 @@ public sealed class TransportSecurityTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.IssueRefreshTokens = true;
         var time = new FakeTimeProvider();
-        var passwordOptions = SecurityKit.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
+        var passwordOptions = RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
         passwordOptions.ScopeStrategy = CymbioScopeStrategy.LeastPrivilege;
         using (var cymbio = new CymbioClient(passwordOptions, time))
         {
@@ -240,20 +234,17 @@ public sealed class TransportSecurityTests
             await api.ListOrdersAsync().Bounded();                                          // password grant
             await api.GetOrderAsync(7).Bounded();
             await api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 2)).Bounded();   // another scope set
-            server.ApiScript = ScriptedCymbioServer.ApiSequence(SecurityKit.Unauthorized(), null);
+            server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), null);
             await api.ListOrdersAsync().Bounded();                                          // forced renewal (refresh_token)
             time.Advance(TimeSpan.FromSeconds(250));
             var before = server.TokenRequestCount;
             await api.ListOrdersAsync().Bounded();                                          // background renewal
             await server.WaitForTokenRequestsAsync(before + 1);
-            await SecurityKit.WaitUntilAsync(() => server.TokenRequests.Last().Completion.IsCompleted);
+            await RuntimeHarness.WaitUntilAsync(() => server.TokenRequests.Last().Completion.IsCompleted, "the background renewal to complete");
             await api.ListOrdersAsync().Bounded();
         }
 
-        var clientCredentials = SecurityKit.Options(server, CymbioScopes.ReadOrders);
-        clientCredentials.Username = null;
-        clientCredentials.Password = null;
-        using (var cymbio = new CymbioClient(clientCredentials, time))
+        using (var cymbio = new CymbioClient(RuntimeHarness.ClientCredentialsOptions(server), time))
         {
             await cymbio.Create<IOrdersProbeApi>().GetOrderAsync(8).Bounded();             // client_credentials grant
         }
@@ -274,7 +265,7 @@ public sealed class TransportSecurityTests
         var bearerTokens = server.ApiRequests.Select(r => r.BearerToken).OfType<string>().Distinct().ToList();
         var refreshTokens = tokenRequests.Select(r => r.FormField("refresh_token")).OfType<string>().ToList();
         Assert.True(bearerTokens.Count >= 3, $"Expected several distinct access tokens, saw {bearerTokens.Count}.");
-        string[] secrets = [.. bearerTokens, .. refreshTokens, SecurityKit.ClientSecret, SecurityKit.Password];
+        string[] secrets = [.. bearerTokens, .. refreshTokens, RuntimeHarness.ClientSecret, RuntimeHarness.Password];
         Assert.All(server.ApiRequests.Concat<RequestRecord>(tokenRequests), r =>
         {
             foreach (var secret in secrets)
@@ -324,7 +315,8 @@ public sealed class TransportSecurityTests
         }
     }
 
-    private sealed class CountingTokenProvider : ICymbioTokenProvider
+    /// <summary>Counts the requests for a token, and refuses each.</summary>
+    private sealed class RefusingTokenProvider : ICymbioTokenProvider
     {
         private int _count;
 
@@ -340,49 +332,6 @@ public sealed class TransportSecurityTests
         {
             Interlocked.Increment(ref _count);
             throw new InvalidOperationException("No token may be renewed.");
-        }
-    }
-
-    /// <summary>Kestrel over TLS with a certificate no one trusts; counts the HTTP requests that get through.</summary>
-    private sealed class TlsServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly ConcurrentQueue<string> _authorization = new();
-        private int _count;
-
-        private TlsServer(WebApplication app)
-        {
-            _app = app;
-            app.Run(context =>
-            {
-                Interlocked.Increment(ref _count);
-                _authorization.Enqueue(context.Request.Headers.Authorization.ToString());
-                return context.Response.WriteAsync("{}");
-            });
-        }
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public int RequestCount => Volatile.Read(ref _count);
-
-        public IReadOnlyList<string> AuthorizationValues => [.. _authorization.Where(v => v.Length > 0)];
-
-        public static async Task<TlsServer> StartAsync(X509Certificate2 certificate)
-        {
-            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.WebHost.UseKestrelCore();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-            var server = new TlsServer(builder.Build());
-            await server._app.StartAsync();
-            var bound = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            server.BaseAddress = new Uri(bound.TrimEnd('/') + "/");
-            return server;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
         }
     }
 }
