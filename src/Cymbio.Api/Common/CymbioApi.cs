@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Refit;
+
+namespace Cymbio.Api;
+
+/// <summary>How Refit talks to Cymbio: JSON through <see cref="CymbioApiJsonContext"/>.</summary>
+public static class CymbioApi
+{
+    /// <summary>Gets the JSON options of the Cymbio models (source-generated metadata only).</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(CymbioApiJsonContext.Default.Options);
+
+    /// <summary>Creates Refit settings that serialize the Cymbio models through <see cref="CymbioApiJsonContext"/>.</summary>
+    /// <returns>New settings; pass them to <c>CymbioClient.Create</c> or <c>AddClient</c>.</returns>
+    public static RefitSettings CreateRefitSettings() => new(new SystemTextJsonContentSerializer(JsonOptions));
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Cymbio.Api.Suppliers;
+
+namespace Cymbio.Api;
+
+/// <summary>
+/// The System.Text.Json source-generated metadata of every Cymbio model: no reflection-based JSON. Property names are
+/// explicit on each model (Cymbio mixes snake_case and camelCase), members Cymbio adds are ignored, and unset optional
+/// members are left out of request bodies.
+/// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CymbioActionResult))]
+[JsonSerializable(typeof(EmptyRequest))]
+[JsonSerializable(typeof(Fulfillment))]
+[JsonSerializable(typeof(IReadOnlyList<Fulfillment>))]
+[JsonSerializable(typeof(FulfillmentFilter))]
+[JsonSerializable(typeof(FulfillmentUpdate))]
+[JsonSerializable(typeof(AcceptFulfillmentRequest))]
+[JsonSerializable(typeof(ShipFulfillmentRequest))]
+[JsonSerializable(typeof(FulfillmentStatusRequest))]
+[JsonSerializable(typeof(ShipmentsRequest))]
+[JsonSerializable(typeof(Rejection[]))]
+[JsonSerializable(typeof(ReturnRequest))]
+[JsonSerializable(typeof(SupplierReturn))]
+[JsonSerializable(typeof(IReadOnlyList<SupplierReturn>))]
+[JsonSerializable(typeof(ReturnFilter))]
+[JsonSerializable(typeof(RefundRequest))]
+public sealed partial class CymbioApiJsonContext : JsonSerializerContext
+{
+}
