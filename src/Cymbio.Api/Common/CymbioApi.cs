@@ -9,7 +9,15 @@ public static class CymbioApi
     /// <summary>Gets the JSON options of the Cymbio models (source-generated metadata only).</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(CymbioApiJsonContext.Default.Options);
 
-    /// <summary>Creates Refit settings that serialize the Cymbio models through <see cref="CymbioApiJsonContext"/>.</summary>
+    /// <summary>
+    /// Creates Refit settings that serialize the Cymbio models through <see cref="CymbioApiJsonContext"/> and turn
+    /// Cymbio's error responses into <see cref="CymbioApiException"/>.
+    /// </summary>
     /// <returns>New settings; pass them to <c>CymbioClient.Create</c> or <c>AddClient</c>.</returns>
-    public static RefitSettings CreateRefitSettings() => new(new SystemTextJsonContentSerializer(JsonOptions));
+    public static RefitSettings CreateRefitSettings()
+    {
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(JsonOptions));
+        settings.ExceptionFactory = response => CymbioApiErrors.CreateAsync(response, settings);
+        return settings;
+    }
 }

@@ -11,6 +11,7 @@ namespace Cymbio.Api;
 /// </summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CymbioActionResult))]
+[JsonSerializable(typeof(CymbioErrorBody))]
 [JsonSerializable(typeof(EmptyRequest))]
 [JsonSerializable(typeof(Fulfillment))]
 [JsonSerializable(typeof(IReadOnlyList<Fulfillment>))]

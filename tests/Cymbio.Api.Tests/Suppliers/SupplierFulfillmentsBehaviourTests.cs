@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Cymbio.Api.Suppliers;
 using Cymbio.Api.Tests.Infrastructure;
-using Refit;
 using Xunit;
 
 namespace Cymbio.Api.Tests.Suppliers;
@@ -143,9 +142,10 @@ public sealed class SupplierFulfillmentsBehaviourTests
         using var cymbio = new InMemoryCymbio { Respond = static _ => (HttpStatusCode.BadRequest, """{"message":"Fulfillment is not cancelling"}""") };
         using var client = cymbio.CreateClient();
 
-        var thrown = await Assert.ThrowsAsync<ApiException>(() => client.Create<ISupplierFulfillmentsApi>(CymbioApi.CreateRefitSettings()).ApproveCancellationAsync(88, 929));
+        var thrown = await Assert.ThrowsAsync<CymbioApiException>(() => client.Create<ISupplierFulfillmentsApi>(CymbioApi.CreateRefitSettings()).ApproveCancellationAsync(88, 929));
 
         Assert.Equal(HttpStatusCode.BadRequest, thrown.StatusCode);
+        Assert.Equal("Fulfillment is not cancelling", thrown.ServerMessage);
         Assert.Single(cymbio.Requests);
     }
 
