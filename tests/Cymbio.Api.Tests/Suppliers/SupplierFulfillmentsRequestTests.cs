@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Threading.Tasks;
 using Cymbio.Api.Suppliers;
 using Cymbio.Api.Tests.Infrastructure;
