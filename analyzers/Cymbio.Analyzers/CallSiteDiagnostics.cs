@@ -20,6 +20,9 @@ public static class CallSiteDiagnosticIds
 
     /// <summary>A credential or token is placed in a query string or path.</summary>
     public const string CredentialInUrl = "CYM0016";
+
+    /// <summary>A call reaches an endpoint whose path was inferred, not seen in any Cymbio source.</summary>
+    public const string InferredEndpoint = "CYM0017";
 }
 
 /// <summary>The names of the properties that <see cref="CallSiteDiagnosticIds.MissingScopes"/> carries for its code fixes.</summary>
@@ -68,6 +71,7 @@ internal static class CallSiteDescriptors
 {
     private const string ScopesCategory = "Cymbio.Scopes";
     private const string SecurityCategory = "Cymbio.Security";
+    private const string ApiCategory = "Cymbio.Api";
 
     public static readonly DiagnosticDescriptor MissingScopes = Descriptors.Create(
         CallSiteDiagnosticIds.MissingScopes,
@@ -109,4 +113,12 @@ internal static class CallSiteDescriptors
         SecurityCategory,
         DiagnosticSeverity.Warning,
         "Access tokens must not travel in URIs (RFC 6750 §5.3, RFC 9700 §4.3.2); neither should passwords, client secrets or refresh tokens. Cymbio's handler sends the token in the Authorization header.");
+
+    public static readonly DiagnosticDescriptor InferredEndpoint = Descriptors.Create(
+        CallSiteDiagnosticIds.InferredEndpoint,
+        "Call to an inferred Cymbio endpoint",
+        "'{0}' calls Cymbio endpoint {1}, whose method and path are a reconstruction that no public Cymbio source shows; check them against your account's Cymbio documentation",
+        ApiCategory,
+        DiagnosticSeverity.Info,
+        "Cymbio publishes no per-endpoint reference. Endpoints marked [CymbioEndpoint(..., CymbioEvidence.Inferred)] are consistent with the confirmed ones but have not been seen in use, so Cymbio may answer 404 for them.");
 }

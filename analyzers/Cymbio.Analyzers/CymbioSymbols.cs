@@ -23,6 +23,7 @@ internal sealed class CymbioSymbols
         Token = cymbio.GetTypeByMetadataName("Cymbio.CymbioToken");
         GrantType = cymbio.GetTypeByMetadataName("Cymbio.CymbioGrantType");
         ScopeSet = cymbio.GetTypeByMetadataName(ScopeSymbols.ScopeSetMetadataName);
+        EndpointAttribute = cymbio.GetTypeByMetadataName("Cymbio.CymbioEndpointAttribute");
         HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
         RestService = compilation.GetTypeByMetadataName("Refit.RestService");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
@@ -63,6 +64,8 @@ internal sealed class CymbioSymbols
     public INamedTypeSymbol? GrantType { get; }
 
     public INamedTypeSymbol? ScopeSet { get; }
+
+    public INamedTypeSymbol? EndpointAttribute { get; }
 
     public INamedTypeSymbol? HttpClient { get; }
 

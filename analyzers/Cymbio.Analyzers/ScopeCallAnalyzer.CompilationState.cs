@@ -70,7 +70,13 @@ public sealed partial class ScopeCallAnalyzer
             var owner = context.ContainingSymbol;
             var canPropagate = owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } && !InsideFunction(operation);
             var name = (method.ReducedFrom ?? method).ContainingType.Name + "." + method.Name;
-            var call = new CallSite(operation, owner, receiver, required, name, NameLocation(operation.Syntax), canPropagate);
+            var location = NameLocation(operation.Syntax);
+            if (InferredEndpointId(method) is { } endpoint)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.InferredEndpoint, location, name, endpoint));
+            }
+
+            var call = new CallSite(operation, owner, receiver, required, name, location, canPropagate);
             type = type.OriginalDefinition;
             var tracer = _tracers.TryGetValue(type, out var existing) ? existing : _tracers.GetOrAdd(type, new ReceiverTracer(this, type, context.Compilation));
             if (Judge(call, tracer.Trace(receiver, BlockFacts.Of(operation, _symbols), context.CancellationToken)) is { } diagnostic)

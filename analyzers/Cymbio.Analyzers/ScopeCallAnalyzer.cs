@@ -17,7 +17,8 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         CallSiteDescriptors.MissingScopes,
         CallSiteDescriptors.NoGrantSource,
-        CallSiteDescriptors.UnusedGrant);
+        CallSiteDescriptors.UnusedGrant,
+        CallSiteDescriptors.InferredEndpoint);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

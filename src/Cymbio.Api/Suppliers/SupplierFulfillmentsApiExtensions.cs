@@ -25,7 +25,10 @@ public static class SupplierFulfillmentsApiExtensions
         ArgumentNullException.ThrowIfNull(api);
         try
         {
+            // The inferred path form is tried knowingly, with the confirmed body form as the fallback.
+#pragma warning disable CYM0017 // Call to an inferred Cymbio endpoint
             return await api.CancelAsync(supplierId, fulfillmentId, EmptyRequest.Instance, cancellationToken).ConfigureAwait(false);
+#pragma warning restore CYM0017
         }
         catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
