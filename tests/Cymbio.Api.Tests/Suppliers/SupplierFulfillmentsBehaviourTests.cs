@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net;
-using System.Reflection;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Cymbio.Api.Suppliers;
@@ -14,35 +13,15 @@ namespace Cymbio.Api.Tests.Suppliers;
 public sealed class SupplierFulfillmentsBehaviourTests
 {
     [Fact]
-    public void ScopeTable_HoldsEveryMethod_WithTheScopeItDeclares()
-    {
-        var operations = CymbioScopeRegistry.GetOperations(typeof(ISupplierFulfillmentsApi));
-        var methods = typeof(ISupplierFulfillmentsApi).GetMethods();
-        Assert.Equal(methods.Length, operations.Count);
-        foreach (var method in methods)
-        {
-            var declared = ScopeSet.Create(method.GetCustomAttributes<CymbioScopeAttribute>().SelectMany(static a => a.Scopes));
-            var operation = Assert.Single(operations, o => o.MethodName == method.Name);
-            Assert.True(operation.IsDeclared, method.Name);
-            Assert.Equal(declared, operation.Scopes);
-            var expected = method.Name.StartsWith("List", StringComparison.Ordinal) || method.Name.StartsWith("Get", StringComparison.Ordinal)
+    public void ScopeTable_HoldsEveryMethod_WithTheScopeItDeclares() =>
+        ApiAssert.ScopeTableHolds(
+            typeof(ISupplierFulfillmentsApi),
+            static method => method.Name.StartsWith("List", StringComparison.Ordinal) || method.Name.StartsWith("Get", StringComparison.Ordinal)
                 ? CymbioScopes.ReadOrders
-                : CymbioScopes.WriteFulfillments;
-            Assert.Equal(ScopeSet.Create([expected]), operation.Scopes);
-        }
-    }
+                : CymbioScopes.WriteFulfillments);
 
     [Fact]
-    public void EveryMethod_SaysWhereItComesFrom_InAttributeAndDoc()
-    {
-        foreach (var method in typeof(ISupplierFulfillmentsApi).GetMethods())
-        {
-            var endpoint = method.GetCustomAttribute<CymbioEndpointAttribute>();
-            Assert.NotNull(endpoint);
-            Assert.Matches("^[CI]-[0-9]+$", endpoint.Id);
-            Assert.Equal(endpoint.Evidence == CymbioEvidence.Inferred, endpoint.Sources.Length == 0);
-        }
-    }
+    public void EveryMethod_SaysWhereItComesFrom_InAttributeAndDoc() => ApiAssert.EveryMethodSaysWhereItComesFrom(typeof(ISupplierFulfillmentsApi));
 
     [Fact]
     public void Fulfillment_FromThePayloadSketch_ReadsEveryField_AndIgnoresUnknownOnes()

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using Cymbio.Api.Suppliers;
 using Cymbio.Api.Tests.Infrastructure;
@@ -79,33 +78,9 @@ public sealed class SupplierFulfillmentsRequestTests
     public async Task Request_IsWhatCymbioDocuments(string name)
     {
         var (call, method, pathAndQuery, body) = Cases[name];
-        using var cymbio = new InMemoryCymbio();
-        using var client = cymbio.CreateClient();
-
-        await call(client.Create<ISupplierFulfillmentsApi>(CymbioApi.CreateRefitSettings()));
-
-        var request = Assert.Single(cymbio.Requests);
-        Assert.Equal(method, request.Method);
-        Assert.Equal(pathAndQuery, request.PathAndQuery);
-        Assert.StartsWith("Bearer token-", request.Authorization, StringComparison.Ordinal);
-        if (body is null)
-        {
-            Assert.Null(request.Body);
-        }
-        else
-        {
-            Assert.Equal("application/json", request.ContentType);
-            JsonAssert.Equal(body, request.Body);
-        }
+        await ApiAssert.SendsAsync(call, method, pathAndQuery, body);
     }
 
     [Fact]
-    public void EveryMethodOfTheInterface_HasACase()
-    {
-        var covered = Cases.Keys.Select(static k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-        var endpoints = typeof(ISupplierFulfillmentsApi).GetMethods()
-            .Select(static m => m.GetCustomAttributes(typeof(CymbioEndpointAttribute), false).Cast<CymbioEndpointAttribute>().Single().Id)
-            .ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(endpoints.Order(), covered.Order());
-    }
+    public void EveryMethodOfTheInterface_HasACase() => ApiAssert.CoverEveryEndpoint<ISupplierFulfillmentsApi>(Cases.Keys);
 }
