@@ -85,28 +85,9 @@ public sealed class SupplierFulfillmentsRequestTests
 
         await call(client.Create<ISupplierFulfillmentsApi>(CymbioApi.CreateRefitSettings()));
 
-        var request = Assert.Single(cymbio.Requests);
-        Assert.Equal(method, request.Method);
-        Assert.Equal(pathAndQuery, request.PathAndQuery);
-        Assert.StartsWith("Bearer token-", request.Authorization, StringComparison.Ordinal);
-        if (body is null)
-        {
-            Assert.Null(request.Body);
-        }
-        else
-        {
-            Assert.Equal("application/json", request.ContentType);
-            JsonAssert.Equal(body, request.Body);
-        }
+        RequestAssert.SentExactly(cymbio, method, pathAndQuery, body);
     }
 
     [Fact]
-    public void EveryMethodOfTheInterface_HasACase()
-    {
-        var covered = Cases.Keys.Select(static k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-        var endpoints = typeof(ISupplierFulfillmentsApi).GetMethods()
-            .Select(static m => m.GetCustomAttributes(typeof(CymbioEndpointAttribute), false).Cast<CymbioEndpointAttribute>().Single().Id)
-            .ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(endpoints.Order(), covered.Order());
-    }
+    public void EveryMethodOfTheInterface_HasACase() => RequestAssert.CoverEveryEndpoint(Cases.Keys, typeof(ISupplierFulfillmentsApi));
 }
