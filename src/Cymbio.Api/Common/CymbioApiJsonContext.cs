@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using Cymbio.Api.Retailers;
 using Cymbio.Api.Suppliers;
 
 namespace Cymbio.Api;
@@ -48,6 +49,22 @@ namespace Cymbio.Api;
 [JsonSerializable(typeof(IReadOnlyList<Channel>))]
 [JsonSerializable(typeof(SupplierChannel))]
 [JsonSerializable(typeof(IReadOnlyList<SupplierChannel>))]
+[JsonSerializable(typeof(IReadOnlyList<RetailerProduct>))]
+[JsonSerializable(typeof(CreateOrderRequest))]
+[JsonSerializable(typeof(RetailerOrder))]
+[JsonSerializable(typeof(IReadOnlyList<RetailerOrder>))]
+[JsonSerializable(typeof(OrderFilter))]
+[JsonSerializable(typeof(IReadOnlyList<OrderFulfillment>))]
+[JsonSerializable(typeof(CancelOrderRequest))]
+[JsonSerializable(typeof(IReadOnlyList<RetailerReturn>))]
+[JsonSerializable(typeof(RetailerReturnFilter))]
+[JsonSerializable(typeof(IReadOnlyList<RetailerInventoryLevel>))]
+[JsonSerializable(typeof(RetailerInventoryFilter))]
+[JsonSerializable(typeof(RetailerProfile))]
+[JsonSerializable(typeof(CreateRetailerRequest))]
+[JsonSerializable(typeof(RetailerUpdate))]
+[JsonSerializable(typeof(IReadOnlyList<ConnectedSupplier>))]
+[JsonSerializable(typeof(IReadOnlyList<RetailerChannel>))]
 public sealed partial class CymbioApiJsonContext : JsonSerializerContext
 {
 }

@@ -25,6 +25,15 @@ internal static class ApiAssert
 
         await call(client.Create<TApi>(CymbioApi.CreateRefitSettings()));
 
+        SentExactly(cymbio, method, pathAndQuery, body);
+    }
+
+    /// <summary>
+    /// Asserts that exactly one request reached <paramref name="cymbio"/>, with a bearer token, the HTTP method, the path
+    /// and query as Refit escapes them, and the JSON body (<see langword="null"/>: none).
+    /// </summary>
+    public static void SentExactly(InMemoryCymbio cymbio, string method, string pathAndQuery, string? body)
+    {
         var request = Assert.Single(cymbio.Requests);
         Assert.Equal(method, request.Method);
         Assert.Equal(pathAndQuery, request.PathAndQuery);
@@ -41,10 +50,13 @@ internal static class ApiAssert
     }
 
     /// <summary>Asserts that the case names (each begins with an endpoint id, <c>"C-14 …"</c>) cover every endpoint of <typeparamref name="TApi"/>.</summary>
-    public static void CoverEveryEndpoint<TApi>(IEnumerable<string> caseNames)
+    public static void CoverEveryEndpoint<TApi>(IEnumerable<string> caseNames) => CoverEveryEndpoint(caseNames, typeof(TApi));
+
+    /// <summary>Asserts that the case names (each begins with an endpoint id) cover every endpoint of <paramref name="apis"/>, and no other.</summary>
+    public static void CoverEveryEndpoint(IEnumerable<string> caseNames, params Type[] apis)
     {
         var covered = caseNames.Select(static k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-        var endpoints = typeof(TApi).GetMethods()
+        var endpoints = apis.SelectMany(static api => api.GetMethods())
             .Select(static m => m.GetCustomAttributes(typeof(CymbioEndpointAttribute), false).Cast<CymbioEndpointAttribute>().Single().Id)
             .ToHashSet(StringComparer.Ordinal);
         Assert.Equal(endpoints.Order(), covered.Order());

@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
-namespace Cymbio.Api.Suppliers;
+namespace Cymbio.Api;
 
 /// <summary>
-/// A return pushed for a fulfillment: <c>{"reason": "Wrong Size", "return_id": "A11B22", "return_lines": […]}</c>.
-/// With a <see cref="ReturnId"/> Cymbio treats the return as unique (safe to retry); without one, every call creates a
-/// new return.
+/// A pushed return: <c>{"reason": "Wrong Size", "return_id": "A11B22", "return_lines": […]}</c> — the supplier's for a
+/// fulfillment (C-13) and the retailer's for an order (I-24, which mirrors C-13). With a <see cref="ReturnId"/> Cymbio
+/// treats the return as unique (safe to retry); without one, every call creates a new return.
 /// </summary>
 /// <param name="ReturnLines">The returned items.</param>
 /// <param name="Reason">The reason, or <see langword="null"/>.</param>
