@@ -213,7 +213,7 @@ public sealed class GrantSourceTests
                 {
                     var options = new CymbioClientOptions { Grants = { CymbioScopes.ReadOrders } };
                     var handler = new CymbioAuthenticationHandler(tokens, options) { InnerHandler = new HttpClientHandler() };
-                    var api = RestService.For<IFulfillmentsApi>(new HttpClient(handler) { BaseAddress = options.EffectiveBaseAddress });
+                    var api = RestService.ForGenerated<IFulfillmentsApi>(new HttpClient(handler) { BaseAddress = options.EffectiveBaseAddress });
                     return api.{|#0:AcceptAsync|}(1, 2);
                 }
             }
@@ -250,20 +250,20 @@ public sealed class GrantSourceTests
                 public static Task ReadOnlyAsync()
                 {
                     var handler = new CymbioAuthenticationHandler(new ReadOnlyProvider(), Options);
-                    return RestService.For<IFulfillmentsApi>(new HttpClient(handler)).{|#0:AcceptAsync|}(1, 2);
+                    return RestService.ForGenerated<IFulfillmentsApi>(new HttpClient(handler)).{|#0:AcceptAsync|}(1, 2);
                 }
 
                 public static Task ParamsAsync()
                 {
                     var handler = new CymbioAuthenticationHandler(new StaticProvider(CymbioScopes.WriteFulfillments), Options);
-                    return RestService.For<IFulfillmentsApi>(new HttpClient(handler)).{|#1:ListAsync|}(1);
+                    return RestService.ForGenerated<IFulfillmentsApi>(new HttpClient(handler)).{|#1:ListAsync|}(1);
                 }
 
                 public static Task CollectionExpressionAsync()
                 {
                     string[] scopes = [CymbioScopes.ReadOrders, "write:fulfillments"];
                     var handler = new CymbioAuthenticationHandler(new StaticProvider([CymbioScopes.ReadOrders]), Options);
-                    return RestService.For<IFulfillmentsApi>(new HttpClient(handler)).{|#2:AcceptAsync|}(1, 2);
+                    return RestService.ForGenerated<IFulfillmentsApi>(new HttpClient(handler)).{|#2:AcceptAsync|}(1, 2);
                 }
             }
             """).Expect(

@@ -53,7 +53,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             public Worker()
             {
                 var handler = new CymbioAuthenticationHandler(new StaticProvider([CymbioScopes.ReadOrders]), Options);
-                _api = RestService.For<IFulfillmentsApi>(new HttpClient(handler));
+                _api = RestService.ForGenerated<IFulfillmentsApi>(new HttpClient(handler));
             }
 
             [CymbioScope(CymbioScopes.WriteFulfillments)]

@@ -23,12 +23,12 @@ public sealed class RefitEndToEndTests
     private static (T Client, ScopeRecordingHandler Recorder) Create<T>()
     {
         var recorder = new ScopeRecordingHandler { InnerHandler = new CannedJsonHandler() };
-        var client = RestService.ForGenerated<T>(new HttpClient(recorder) { BaseAddress = BaseAddress });
+        var client = RestService.ForGenerated<T>(new HttpClient(recorder) { BaseAddress = BaseAddress }, TestJsonContext.Settings());
         return (client, recorder);
     }
 
     /// <summary>
-    /// Refit 16.4 generates a stub for a generic interface but registers no factory for it, so
+    /// Refit (16.4 and 17) generates a stub for a generic interface but registers no factory for it, so
     /// <c>RestService.ForGenerated&lt;IRepo&lt;Resource&gt;&gt;</c> throws ("IRepo`1 doesn't look like a Refit interface"), and
     /// <c>RestService.For</c> needs the Refit.Reflection package. Close Refit's generated stub over
     /// <typeparamref name="TItem"/> and call the constructor ForGenerated would have called.
@@ -43,7 +43,7 @@ public sealed class RefitEndToEndTests
 
         var recorder = new ScopeRecordingHandler { InnerHandler = new CannedJsonHandler() };
         var httpClient = new HttpClient(recorder) { BaseAddress = BaseAddress };
-        var client = (IRepo<TItem>)Activator.CreateInstance(stub.MakeGenericType(typeof(TItem)), httpClient, new RefitSettings())!;
+        var client = (IRepo<TItem>)Activator.CreateInstance(stub.MakeGenericType(typeof(TItem)), httpClient, TestJsonContext.Settings())!;
         return (client, recorder);
     }
 

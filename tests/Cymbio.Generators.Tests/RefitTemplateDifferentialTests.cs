@@ -15,13 +15,13 @@ using Xunit.Abstractions;
 namespace Cymbio.Generators.Tests;
 
 /// <summary>
-/// docs/reliability.md G3, issue 8: a differential test against Refit 16.4's own source generator. The corpus
-/// (<c>Differential/RefitShapes.cs</c>) is built with Refit's generator and ours in one driver; for every operation
-/// Refit's generated code implements, what it puts in <c>Refit.InterfaceType</c>, <c>Refit.MethodName</c> and
-/// <c>Refit.RelativePathTemplate</c> (and the request's HTTP method) is read from that code and looked up in the scope
-/// tables our generated code registers. Pass: every operation is in the table under exactly Refit's template, the
-/// lookup finds that entry and no other, none fails open, and none needs less through a derived interface than
-/// through the interface that declares it.
+/// docs/reliability.md G3, issue 8: a differential test against the pinned Refit's own source generator (16.4, then 17
+/// since issue 10). The corpus (<c>Differential/RefitShapes.cs</c>) is built with Refit's generator and ours in one
+/// driver; for every operation Refit's generated code implements, what it puts in <c>Refit.InterfaceType</c>,
+/// <c>Refit.MethodName</c> and <c>Refit.RelativePathTemplate</c> (and the request's HTTP method) is read from that code
+/// and looked up in the scope tables our generated code registers. Pass: every operation is in the table under exactly
+/// Refit's template, the lookup finds that entry and no other, none fails open, and none needs less through a derived
+/// interface than through the interface that declares it.
 /// </summary>
 public sealed class RefitTemplateDifferentialTests
 {
@@ -203,7 +203,7 @@ public sealed class RefitTemplateDifferentialTests
         }
     }
 
-    /// <summary>The methods of the corpus that Refit 16.4 does not build inline.</summary>
+    /// <summary>The methods of the corpus that the pinned Refit does not build inline.</summary>
     private static readonly List<string> NotInline = new();
 
     /// <summary>The HTTP method of <c>new HttpRequestMessage(verb, …)</c>: <c>HttpMethod.Get</c>, or a field holding <c>new HttpMethod("PATCH")</c>.</summary>

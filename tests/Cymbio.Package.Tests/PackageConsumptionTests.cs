@@ -9,10 +9,15 @@ namespace Cymbio.Package.Tests;
 
 /// <summary>
 /// Packs Cymbio.Client as it would ship, then builds and runs a fresh consumer from the package alone: the packed
-/// generator (with the System.Text.Json beside it) must load, generate, and its analyzer must report.
+/// generator (with the System.Text.Json beside it) must load, generate, and its analyzer must report. Once on each end
+/// of the Refit range the package declares: 16.4.0, the lowest, which Cymbio.Client compiles against, and 17.0.0, what
+/// <c>dotnet add package Refit</c> installs (Refit.HttpClientFactory then comes from the range: 16.4.0).
 /// </summary>
 public sealed class PackageConsumptionTests : IDisposable
 {
+    /// <summary>The Refit versions the package declares, as its nuspec writes them.</summary>
+    public const string SupportedRefit = "[16.4.0, 18.0.0)";
+
     private readonly ITestOutputHelper _output;
     private readonly string _root;
     private readonly string _work;
@@ -25,8 +30,10 @@ public sealed class PackageConsumptionTests : IDisposable
         Directory.CreateDirectory(_work);
     }
 
-    [Fact]
-    public void PackedGenerator_LoadsInAFreshBuild_AndItsTablesAndAnalyzersWork()
+    [Theory]
+    [InlineData("16.4.0")]
+    [InlineData("17.0.0")]
+    public void PackedGenerator_LoadsInAFreshBuild_AndItsTablesAndAnalyzersWork(string refit)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
         var version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
@@ -37,23 +44,37 @@ public sealed class PackageConsumptionTests : IDisposable
         {
             // The README's "$schema" reference points at the schema the package carries.
             Assert.Contains(archive.Entries, entry => entry.FullName == "scopes.schema.json");
+
+            // The Refit range the package declares, tested at its ends by this theory.
+            using var nuspec = new StreamReader(archive.GetEntry("Cymbio.Client.nuspec")!.Open());
+            var dependencies = nuspec.ReadToEnd();
+            Assert.Contains($"<dependency id=\"Refit\" version=\"{SupportedRefit}\"", dependencies);
+            Assert.Contains($"<dependency id=\"Refit.HttpClientFactory\" version=\"{SupportedRefit}\"", dependencies);
         }
 
 
         var consumer = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(consumer);
         var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), File.ReadAllText(Path.Combine(template, "Consumer.csproj.txt")).Replace("$CYMBIO_VERSION$", version));
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), File.ReadAllText(Path.Combine(template, "Consumer.csproj.txt")).Replace("$CYMBIO_VERSION$", version).Replace("$REFIT_VERSION$", refit));
         File.Copy(Path.Combine(template, "Program.cs.txt"), Path.Combine(consumer, "Program.cs"));
         File.Copy(Path.Combine(template, "scopes.json"), Path.Combine(consumer, "scopes.json"));
         PackageFeed.WriteNuGetConfig(consumer, feed);
 
         var output = Run(consumer, "run", "--project", "Consumer.csproj");
+        Assert.Contains($"refit: {Version.Parse(refit).Major}.0.0.0", output); // Refit's assembly version is its major
+        Assert.Contains("refit.httpclientfactory: 16.0.0.0", output); // the lowest of the range, unless the consumer names one
         Assert.Contains("ListAsync -> read:orders", output);
         Assert.Contains("AcceptAsync -> write:fulfillments", output);
         Assert.Contains("PurchaseOrdersAsync -> read:purchase-orders", output);
         Assert.Contains("view: write:fulfillments", output);
         Assert.Contains("known: 14 + 1", output);
+
+        // Cymbio.Client's own Refit calls (built against 16.4) run on this Refit, and the consumer's models go through
+        // its JSON context, without and with dependency injection; the token handler signs each call.
+        Assert.Contains("ListAsync -> read:orders (bearer)", output);
+        Assert.Contains("CymbioClient: #929 new", output);
+        Assert.Contains("AddClient: #929 new", output);
 
         // The analyzer shipped beside the generator reports an unknown scope, with its suggestion, in a real build.
         File.WriteAllText(Path.Combine(consumer, "Typo.cs"), """

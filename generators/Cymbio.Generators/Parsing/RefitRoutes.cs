@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace Cymbio.Generators;
 
 /// <summary>
-/// The route template exactly as Refit 16.4's generated code reports it in <c>Refit.RelativePathTemplate</c>, which
-/// the runtime uses to tell overloads apart. Refit does not report the route as written:
+/// The route template exactly as Refit's generated code (16.4 and 17) reports it in <c>Refit.RelativePathTemplate</c>,
+/// which the runtime uses to tell overloads apart. Refit does not report the route as written:
 /// <list type="bullet">
 /// <item>the <c>[PathPrefix]</c> of the interface the client is created for (not an inherited one) is joined to the
 /// route with one <c>/</c> (<c>"/v3/"</c> + <c>"/items"</c> → <c>/v3/items</c>; an empty route gives the prefix alone);</item>

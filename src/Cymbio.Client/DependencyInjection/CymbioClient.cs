@@ -14,7 +14,7 @@ namespace Cymbio;
 /// <example>
 /// <code>
 /// using var cymbio = new CymbioClient(new CymbioClientOptions { ClientId = "…", ClientSecret = "…", Username = "…", Password = "…", Grants = { CymbioScopes.ReadOrders } });
-/// var fulfillments = cymbio.Create&lt;IFulfillmentsApi&gt;();
+/// var fulfillments = cymbio.Create&lt;IFulfillmentsApi&gt;(RefitSettings.ForJsonContext(MyJsonContext.Default));
 /// </code>
 /// </example>
 public sealed class CymbioClient : IDisposable
@@ -55,7 +55,13 @@ public sealed class CymbioClient : IDisposable
 
     /// <summary>Creates a Refit client for <typeparamref name="TApi"/> on Refit's generated implementation.</summary>
     /// <typeparam name="TApi">A Refit interface with <c>[CymbioScope]</c>.</typeparam>
-    /// <param name="settings">Refit settings, if any.</param>
+    /// <param name="settings">
+    /// Refit settings. A client whose calls carry JSON models needs settings on the models' source-generated
+    /// <c>JsonSerializerContext</c> — <c>RefitSettings.ForJsonContext(MyJsonContext.Default)</c>, or
+    /// <c>CymbioApi.CreateRefitSettings()</c> for the Cymbio.Api interfaces — since Refit 17 has no reflection-based
+    /// JSON. Without settings, Refit's defaults, which under Refit 17 serialize no model (enough for
+    /// <see cref="string"/> results and calls without a body).
+    /// </param>
     /// <returns>The client; it shares this instance's tokens and connections.</returns>
     public TApi Create<TApi>(RefitSettings? settings = null)
         where TApi : class =>

@@ -93,7 +93,14 @@ public interface ICymbioBuilder
     /// Cymbio base address and the token handler, and by default the standard resilience pipeline outside it.
     /// </summary>
     /// <typeparam name="TApi">A Refit interface with <c>[CymbioScope]</c>.</typeparam>
-    /// <param name="settings">Refit settings, if any.</param>
+    /// <param name="settings">
+    /// Refit settings. A client whose calls carry JSON models needs settings on the models' source-generated
+    /// <c>JsonSerializerContext</c> — <c>RefitSettings.ForJsonContext(MyJsonContext.Default)</c>, or
+    /// <c>CymbioApi.CreateRefitSettings()</c> for the Cymbio.Api interfaces — since Refit 17 has no reflection-based
+    /// JSON. Without settings, Refit's defaults, which under Refit 17 serialize no model (enough for
+    /// <see cref="string"/> results and calls without a body). Cymbio wraps the settings'
+    /// <c>TransportExceptionFactory</c> so that its own exceptions reach the caller as they are.
+    /// </param>
     /// <param name="useStandardResilience">Whether to add <c>AddStandardResilienceHandler</c>: transient failures are retried, but POST and PATCH only when the request carries an <c>Idempotency-Key</c>.</param>
     /// <param name="configureResilience">Adjusts the resilience options.</param>
     /// <returns>The HTTP client builder, for further configuration.</returns>

@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using Cymbio.Api.Suppliers;
+using Refit;
 using Xunit;
 
 namespace Cymbio.Api.Tests.Common;
@@ -20,5 +21,13 @@ public sealed class SourceGeneratedJsonTests
         var options = CymbioApi.JsonOptions;
         Assert.Equal("""{"tracking_number":"1Z"}""", JsonSerializer.Serialize(new AcceptFulfillmentRequest("1Z"), options));
         Assert.Same(CymbioApiJsonContext.Default.Fulfillment.Type, options.GetTypeInfo(typeof(Fulfillment)).Type);
+    }
+
+    [Fact]
+    public void TheRefitSettings_SerializeThroughTheGeneratedContext()
+    {
+        var serializer = Assert.IsType<SystemTextJsonContentSerializer>(CymbioApi.CreateRefitSettings().ContentSerializer);
+        Assert.Same(CymbioApiJsonContext.Default, serializer.SerializerOptions.TypeInfoResolver);
+        Assert.Equal("""{"tracking_number":"1Z"}""", JsonSerializer.Serialize(new AcceptFulfillmentRequest("1Z"), serializer.SerializerOptions));
     }
 }

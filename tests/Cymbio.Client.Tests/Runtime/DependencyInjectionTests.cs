@@ -59,6 +59,40 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task AddClient_WithSettingsOnTheUsersJsonContext_SendsAndReadsTheirModels()
+    {
+        await using var server = await ScriptedCymbioServer.StartAsync();
+        server.ApiScript = request => Task.FromResult(ScriptedResponse.Json(200, request.Method == "GET" ? """{"id":42,"name":"canned"}""" : "{}"));
+        var services = new ServiceCollection();
+        services.AddCymbio(options => RuntimeHarness.ClientCredentialsOptions(server, grants: [CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments]).CopyTo(options))
+            .AddClient<IFulfillmentsApi>(Refit.RefitSettings.ForJsonContext(TestJsonContext.Default), useStandardResilience: false);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        var api = provider.GetRequiredService<IFulfillmentsApi>();
+
+        Assert.Equal(new Resource(42, "canned"), await api.GetAsync(88, 929));
+        await api.UpdateAsync(929, new Resource(7, "shipment"));
+
+        Assert.Equal("""{"id":7,"name":"shipment"}""", server.ApiRequests[^1].RawBody);
+        Assert.Empty(server.ScriptFailures);
+    }
+
+    [Fact]
+    public async Task AddClient_WithoutAJsonContext_FailsOnTheFirstModel_UnderRefit17()
+    {
+        // What the README's quick start did before it gave the user's models a context: Refit 17 has no reflection-based
+        // JSON, so a model result fails on the first response.
+        await using var server = await ScriptedCymbioServer.StartAsync();
+        server.ApiScript = _ => Task.FromResult(ScriptedResponse.Json(200, """{"id":42,"name":"canned"}"""));
+        var services = new ServiceCollection();
+        services.AddCymbio(options => RuntimeHarness.ClientCredentialsOptions(server).CopyTo(options)).AddClient<IFulfillmentsApi>(useStandardResilience: false);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var thrown = await Assert.ThrowsAsync<Refit.ApiException>(() => provider.GetRequiredService<IFulfillmentsApi>().GetAsync(88, 929));
+        Assert.IsType<NotSupportedException>(thrown.InnerException);
+        Assert.Contains("RefitSettings.ForJsonContext", thrown.InnerException.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StartupValidation_ReportsEveryProblemAtOnce()
     {
         var services = new ServiceCollection();

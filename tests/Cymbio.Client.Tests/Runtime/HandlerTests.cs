@@ -22,7 +22,7 @@ public sealed class HandlerTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), ScriptedResponse.Json(200, """{"ok":true}"""));
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         var body = await api.ListOrdersAsync().Bounded();
 
@@ -46,7 +46,7 @@ public sealed class HandlerTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.ApiScript = _ => Task.FromResult(RuntimeHarness.Unauthorized());
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         var thrown = await RuntimeHarness.CatchAsync(() => api.ListOrdersAsync());
 
@@ -64,14 +64,14 @@ public sealed class HandlerTests
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
         using var narrow = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders), new FakeTimeProvider());
 
         server.ApiScript = _ => Task.FromResult(RuntimeHarness.Unauthorized());
         Assert.IsType<CymbioUnauthorizedException>(await RuntimeHarness.CatchAsync(() => api.ListOrdersAsync()));
         server.ApiScript = _ => Task.FromResult(RuntimeHarness.InsufficientScope(CymbioScopes.WriteInventory));
         Assert.IsType<InsufficientScopeException>(await RuntimeHarness.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1))));
-        Assert.IsType<ScopeNotGrantedException>(await RuntimeHarness.CatchAsync(() => narrow.Create<IOrdersProbeApi>().AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1))));
+        Assert.IsType<ScopeNotGrantedException>(await RuntimeHarness.CatchAsync(() => narrow.Create<IOrdersProbeApi>(TestJsonContext.Settings()).AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1))));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class HandlerTests
         const int Callers = 100;
         await using var server = await ScriptedCymbioServer.StartAsync();
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         // Warm: T1 cached.
         await api.ListOrdersAsync().Bounded();
@@ -120,7 +120,7 @@ public sealed class HandlerTests
     {
         await using var server = await ScriptedCymbioServer.StartAsync();
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
         await cymbio.TokenProvider.GetTokenAsync(RuntimeHarness.DefaultGrants).AsTask().Bounded();
         Assert.Equal(1, server.TokenRequestCount);
         server.ApiScript = _ => Task.FromResult(RuntimeHarness.InsufficientScope(CymbioScopes.WriteInventory));
@@ -142,7 +142,7 @@ public sealed class HandlerTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), ScriptedResponse.Json(200, "{}"));
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         await api.AdjustInventoryAsync(new InventoryAdjustment("SKU-ÄÖ-1", 42)).Bounded();
 
@@ -166,7 +166,7 @@ public sealed class HandlerTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), ScriptedResponse.Json(200, "{}"));
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
         var payload = System.Text.Encoding.UTF8.GetBytes("sku,qty\nSKU-1,5\nSKU-2,7\n");
 
         var thrown = await RuntimeHarness.CatchAsync(() => api.UploadInventoryFeedAsync(new NonSeekableStream(payload)));
@@ -254,7 +254,7 @@ public sealed class HandlerTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time); // before AddCymbio, which only tries to add the system clock
-        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
+        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>(TestJsonContext.Settings());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -21,7 +21,7 @@ public sealed class ScopeTests
         await using var server = await ScriptedCymbioServer.StartAsync();
         server.TokenScript = NarrowingTo(CymbioScopes.ReadOrders);
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory), new FakeTimeProvider());
-        var api = cymbio.Create<ILeastPrivilegeApi>();
+        var api = cymbio.Create<ILeastPrivilegeApi>(TestJsonContext.Settings());
 
         // AllGranted: every call asks for read:orders write:inventory.
         var thrown = await RuntimeHarness.CatchAsync(() => api.ListOrdersAsync());
@@ -55,7 +55,7 @@ public sealed class ScopeTests
         var options = RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
         options.ScopeStrategy = CymbioScopeStrategy.LeastPrivilege;
         using var cymbio = new CymbioClient(options, new FakeTimeProvider());
-        var api = cymbio.Create<ILeastPrivilegeApi>();
+        var api = cymbio.Create<ILeastPrivilegeApi>(TestJsonContext.Settings());
 
         var thrown = await RuntimeHarness.CatchAsync(() => api.ReserveAsync(1, new InventoryAdjustment("SKU-1", 1)));
 
@@ -80,7 +80,7 @@ public sealed class ScopeTests
         server.TokenScript = (request, context) => Task.FromResult(
             ScriptedResponse.Token(context.Mint(request.GrantType!, request.ClientId!, request.Scope!), 300, scope: null));
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory), new FakeTimeProvider());
-        var api = cymbio.Create<ILeastPrivilegeApi>();
+        var api = cymbio.Create<ILeastPrivilegeApi>(TestJsonContext.Settings());
 
         await api.ListOrdersAsync().Bounded();
         await api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)).Bounded();
@@ -120,7 +120,7 @@ public sealed class ScopeTests
             CymbioScopes.WriteWarehouses);
         options.ScopeStrategy = CymbioScopeStrategy.LeastPrivilege;
         using var cymbio = new CymbioClient(options, new FakeTimeProvider());
-        var api = cymbio.Create<ILeastPrivilegeApi>();
+        var api = cymbio.Create<ILeastPrivilegeApi>(TestJsonContext.Settings());
 
         await Invoke(api, method).Bounded();
 
@@ -143,7 +143,7 @@ public sealed class ScopeTests
         var options = RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteInventory);
         options.ScopeStrategy = CymbioScopeStrategy.LeastPrivilege;
         using var cymbio = new CymbioClient(options, new FakeTimeProvider());
-        var api = cymbio.Create<ILeastPrivilegeApi>();
+        var api = cymbio.Create<ILeastPrivilegeApi>(TestJsonContext.Settings());
 
         await api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)).Bounded();
         await api.ListOrdersAsync().Bounded();
@@ -167,7 +167,7 @@ public sealed class ScopeTests
             var options = RuntimeHarness.Options(server, CymbioScopes.ReadOrders);
             options.ScopeStrategy = strategy;
             using var cymbio = new CymbioClient(options, new FakeTimeProvider());
-            var api = cymbio.Create<ILeastPrivilegeApi>();
+            var api = cymbio.Create<ILeastPrivilegeApi>(TestJsonContext.Settings());
 
             var thrown = await RuntimeHarness.CatchAsync(() => api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 1)));
 

@@ -67,7 +67,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
 
             using (var cymbio = new CymbioClient(sentinels.Options(server.BaseAddress), time, loggerFactory))
             {
-                var api = cymbio.Create<IOrdersProbeApi>();
+                var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
                 await Step("success", time, () => api.ListOrdersAsync());
                 server.ApiScript = ScriptedCymbioServer.ApiSequence(RuntimeHarness.Unauthorized(), null);
                 await Step("401 then 200 (refresh_token renewal)", time, () => api.ListOrdersAsync());
@@ -121,14 +121,14 @@ public sealed class SecretsTests(ITestOutputHelper output)
             {
                 tokens.Override = answer;
                 using var cymbio = new CymbioClient(sentinels.Options(server.BaseAddress), time, loggerFactory);
-                await Step(name, time, () => cymbio.Create<IOrdersProbeApi>().ListOrdersAsync(), advance: transient);
+                await Step(name, time, () => cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings()).ListOrdersAsync(), advance: transient);
             }
 
             tokens.Override = null;
             tokens.Hang = true;
             using (var cymbio = new CymbioClient(sentinels.Options(server.BaseAddress), time, loggerFactory))
             {
-                await Step("token endpoint hangs", time, () => cymbio.Create<IOrdersProbeApi>().ListOrdersAsync(), advance: true);
+                await Step("token endpoint hangs", time, () => cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings()).ListOrdersAsync(), advance: true);
             }
 
             tokens.Hang = false;
@@ -139,7 +139,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(diTime);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddCymbio(options => sentinels.Options(server.BaseAddress).CopyTo(options)).AddClient<IOrdersProbeApi>();
+        services.AddCymbio(options => sentinels.Options(server.BaseAddress).CopyTo(options)).AddClient<IOrdersProbeApi>(TestJsonContext.Settings());
         FakeLogCollector diLogs;
         using (var provider = services.BuildServiceProvider())
         {
@@ -310,13 +310,13 @@ public sealed class SecretsTests(ITestOutputHelper output)
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
+        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>(TestJsonContext.Settings());
         using var provider = services.BuildServiceProvider();
         var api = provider.GetRequiredService<IOrdersProbeApi>();
         var directLogs = new FakeLogCollector();
         using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(directLogs)));
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), time, loggerFactory);
-        var direct = cymbio.Create<IOrdersProbeApi>();
+        var direct = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         var failures = new List<(string Case, Exception Exception)>();
         foreach (var (name, client) in new[] { ("DI", api), ("plain", direct) })
@@ -379,7 +379,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider());
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>();
+        services.AddCymbio(options => RuntimeHarness.Options(server).CopyTo(options)).AddClient<IOrdersProbeApi>(TestJsonContext.Settings());
         using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IOrdersProbeApi>().ListOrdersAsync().Bounded();
@@ -410,7 +410,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
         {
             server.TokenScript = (_, _) => Task.FromResult(ScriptedResponse.Text(200, body));
             using var cymbio = new CymbioClient(sentinels.Options(server.BaseAddress), new FakeTimeProvider());
-            var thrown = await RuntimeHarness.CatchAsync(() => cymbio.Create<IOrdersProbeApi>().ListOrdersAsync());
+            var thrown = await RuntimeHarness.CatchAsync(() => cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings()).ListOrdersAsync());
             var endpoint = RuntimeHarness.Find<TokenEndpointException>(thrown);
             Assert.NotNull(endpoint);
             leaks.AddRange(sentinels.Find(endpoint.BodyExcerpt).Select(s => $"{s} in BodyExcerpt '{endpoint.BodyExcerpt}'"));
@@ -427,7 +427,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
         server.IssueRefreshTokens = true;
         var time = new FakeTimeProvider();
         using var cymbio = new CymbioClient(RuntimeHarness.Options(server), time);
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         await api.ListOrdersAsync().Bounded();                           // TR 1: password → RT-1
 

@@ -30,7 +30,7 @@ public sealed class TransportSecurityTests
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider());
         services.AddCymbio(options => RuntimeHarness.Options(insecure).CopyTo(options))
-            .AddClient<IOrdersProbeApi>(useStandardResilience: false)
+            .AddClient<IOrdersProbeApi>(TestJsonContext.Settings(), useStandardResilience: false)
             .ConfigurePrimaryHttpMessageHandler(() => transport);
         services.AddHttpClient(CymbioTokenProvider.TokenEndpointClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
         using var provider = services.BuildServiceProvider();
@@ -105,7 +105,7 @@ public sealed class TransportSecurityTests
         using var certificate = SelfSignedCertificate();
         await using var tls = await ScriptedCymbioServer.StartTlsAsync(certificate);
         using var cymbio = new CymbioClient(RuntimeHarness.Options(tls.BaseAddress), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         var thrown = await RuntimeHarness.CatchAsync(() => api.ListOrdersAsync());
 
@@ -150,7 +150,7 @@ public sealed class TransportSecurityTests
         await using var otherHost = await ScriptedCymbioServer.StartAsync(IPAddress.Parse("127.0.0.2"));
         await using var otherPort = await ScriptedCymbioServer.StartAsync(); // same host, another origin
         using var cymbio = new CymbioClient(RuntimeHarness.Options(cymbioServer), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         await api.FetchAsync(new Uri(otherHost.BaseAddress, "v3/orders").AbsoluteUri).Bounded();
         await api.FetchAsync(new Uri(otherPort.BaseAddress, "v3/orders").AbsoluteUri).Bounded();
@@ -208,7 +208,7 @@ public sealed class TransportSecurityTests
         cymbioServer.ApiScript = _ => Task.FromResult(ScriptedResponse.Redirect(status, new Uri(otherHost.BaseAddress, "landing")));
         otherHost.ApiScript = _ => Task.FromResult(ScriptedResponse.Json(200, """{"landed":true}"""));
         using var cymbio = new CymbioClient(RuntimeHarness.Options(cymbioServer), new FakeTimeProvider());
-        var api = cymbio.Create<IOrdersProbeApi>();
+        var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
 
         var body = await api.ListOrdersAsync().Bounded();
 
@@ -230,7 +230,7 @@ public sealed class TransportSecurityTests
         passwordOptions.ScopeStrategy = CymbioScopeStrategy.LeastPrivilege;
         using (var cymbio = new CymbioClient(passwordOptions, time))
         {
-            var api = cymbio.Create<IOrdersProbeApi>();
+            var api = cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings());
             await api.ListOrdersAsync().Bounded();                                          // password grant
             await api.GetOrderAsync(7).Bounded();
             await api.AdjustInventoryAsync(new InventoryAdjustment("SKU-1", 2)).Bounded();   // another scope set
@@ -246,7 +246,7 @@ public sealed class TransportSecurityTests
 
         using (var cymbio = new CymbioClient(RuntimeHarness.ClientCredentialsOptions(server), time))
         {
-            await cymbio.Create<IOrdersProbeApi>().GetOrderAsync(8).Bounded();             // client_credentials grant
+            await cymbio.Create<IOrdersProbeApi>(TestJsonContext.Settings()).GetOrderAsync(8).Bounded();             // client_credentials grant
         }
 
         var tokenRequests = server.TokenRequests;
