@@ -44,6 +44,12 @@ public sealed class IncrementalTests
         public interface IRetailerApi : IOrdersApi, IInventoryApi
         {
         }
+
+        [CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi), typeof(IUsersApi))]
+        public sealed partial class RetailerClient
+        {
+            public int Version() => 1;
+        }
         """;
 
     private const string Unrelated = """
@@ -143,6 +149,43 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void AggregateBodyEdit_ReemitsNothing()
+    {
+        var (driver, compilation) = RunOnce();
+        var result = Rerun(driver, compilation, "public int Version() => 1;", "public int Version() => 2; // edited");
+
+        var steps = TrackedSteps(result);
+        Assert.All(steps[TrackingNames.Aggregates].SelectMany(r => r.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs))
+        {
+            Assert.True(Reused.Contains(output.Reason), $"An output step was {output.Reason} after an edit inside the aggregate's method.");
+        }
+    }
+
+    [Fact]
+    public void InterfaceEdit_ReemitsTheAggregate()
+    {
+        var (driver, compilation) = RunOnce();
+        var result = Rerun(driver, compilation, "Task<string> ListUsersAsync();", "Task<string> ListUsersAsync();\n\n    [Get(\"/v3/users/{id}\")]\n    [CymbioNoScope]\n    Task<string> GetUserAsync(long id);");
+
+        var steps = TrackedSteps(result);
+        Assert.Contains(steps[TrackingNames.Aggregates].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        var aggregate = result.GeneratedSources.Single(s => s.HintName.EndsWith(Emitter.AggregateHintSuffix, StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("GetUserAsync(long id)", aggregate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScopeEdit_ChangesTheWrappersScope()
+    {
+        var (driver, compilation) = RunOnce();
+        var result = Rerun(driver, compilation, "[CymbioScope(CymbioScopes.ReadOrders)]", "[CymbioScope(CymbioScopes.ReadInventory)]");
+
+        var aggregate = result.GeneratedSources.Single(s => s.HintName.EndsWith(Emitter.AggregateHintSuffix, StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("[global::Cymbio.CymbioScope(\"read:inventory\")]", aggregate, StringComparison.Ordinal);
+        Assert.DoesNotContain("read:orders", aggregate, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StepOutputs_HoldNoSymbolsSyntaxCompilationsOrLocations()
     {
         var (driver, compilation) = RunOnce();
@@ -171,8 +214,18 @@ public sealed class IncrementalTests
         var driver = RoslynTestEnvironment.CreateDriver(new[] { RoslynTestEnvironment.Manifest(ConsumerManifest) }, trackSteps: true).RunGenerators(compilation);
         var first = driver.GetRunResult();
         Assert.Null(first.Results.Single().Exception);
-        Assert.Equal(6, first.GeneratedTrees.Length); // four scope tables, the module initializer registering them, and the constants
+        Assert.Equal(7, first.GeneratedTrees.Length); // four scope tables, the module initializer registering them, the constants and the aggregate
         return (driver, compilation);
+    }
+
+    private static GeneratorRunResult Rerun(GeneratorDriver driver, Compilation compilation, string oldText, string newText)
+    {
+        var apiTree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Api.cs", StringComparison.Ordinal));
+        Assert.Contains(oldText, Api, StringComparison.Ordinal);
+        var edited = compilation.ReplaceSyntaxTree(apiTree, CSharpSyntaxTree.ParseText(Api.Replace(oldText, newText), RoslynTestEnvironment.ParseOptions, apiTree.FilePath));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        return result;
     }
 
     private static AdditionalText FindManifest(GeneratorDriver driver) =>

@@ -135,5 +135,22 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 spc.AddSource(Emitter.RegistrationsHintName, Emitter.EmitRegistrations(all));
             }
         });
+
+        // Aggregate clients: a partial class with [CymbioAggregate] gets one wrapper client per Refit interface. The
+        // wrappers call Refit's implementation; nothing here builds a request.
+        var aggregates = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AggregateReader.AttributeMetadataName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, cancellationToken) => AggregateReader.Read(ctx, cancellationToken))
+            .WithTrackingName(TrackingNames.Aggregates);
+
+        context.RegisterSourceOutput(aggregates.Combine(constantNames), static (spc, pair) =>
+        {
+            if (pair.Left is { } model)
+            {
+                spc.AddSource(model.HintName, Emitter.EmitAggregate(Emitter.Resolve(model, pair.Right)));
+            }
+        });
     }
 }

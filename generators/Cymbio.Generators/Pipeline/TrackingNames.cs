@@ -39,6 +39,9 @@ internal static class TrackingNames
     /// <summary>The interfaces whose tables the one module initializer registers.</summary>
     public const string ScopeTableRegistrations = nameof(ScopeTableRegistrations);
 
+    /// <summary>Classes carrying <c>[CymbioAggregate]</c>, read into aggregate models.</summary>
+    public const string Aggregates = nameof(Aggregates);
+
     /// <summary>The steps that depend on <c>scopes.json</c> only.</summary>
     public static readonly string[] ManifestSteps = { ManifestParsed, ManifestMerged, ScopeConstants, ManifestConstantNames };
 
@@ -46,6 +49,6 @@ internal static class TrackingNames
     public static readonly string[] All =
     {
         ManifestParsed, ManifestMerged, CompilationFacts, ScopeConstants,
-        ScopedInterfaces, ScopedMethods, NoScopeDeclarations, DerivedInterfaces, ScopeTables, ManifestConstantNames, ScopeTableSources, ScopeTableRegistrations,
+        ScopedInterfaces, ScopedMethods, NoScopeDeclarations, DerivedInterfaces, ScopeTables, ManifestConstantNames, ScopeTableSources, ScopeTableRegistrations, Aggregates,
     };
 }

@@ -78,7 +78,7 @@ public interface ISupplierFulfillmentsApi
     /// <summary>
     /// <c>PUT /v3/suppliers/{supplierId}/fulfillments/{fulfillmentId}/setStatus/canceled</c> — approves the retailer's
     /// cancellation, path form. Scope <c>write:fulfillments</c>; inferred (C-6: S6 shows only the body form,
-    /// <see cref="SetStatusAsync"/>). <see cref="SupplierFulfillmentsApiExtensions.ApproveCancellationAsync"/> tries this
+    /// <see cref="SetStatusAsync"/>). <see cref="SupplierFulfillmentsApiExtensions.ApproveCancellationAsync(ISupplierFulfillmentsApi, long, long, CancellationToken)"/> tries this
     /// form and falls back to the body form.
     /// </summary>
     /// <param name="supplierId">The supplier id.</param>

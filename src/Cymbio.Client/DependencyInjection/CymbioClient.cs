@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed class CymbioClient : IDisposable
     private readonly HttpClient _api;
     private readonly HttpMessageHandler _primary;
     private readonly CymbioTokenProvider _tokens;
+    private readonly ConcurrentDictionary<Type, object> _aggregates = new();
 
     /// <summary>Initializes the client.</summary>
     /// <param name="options">The options; validated here.</param>
@@ -67,11 +69,41 @@ public sealed class CymbioClient : IDisposable
         where TApi : class =>
         RestService.ForGenerated<TApi>(_api, CymbioRefit.Configure(settings));
 
+    /// <summary>
+    /// Gets the aggregate client <typeparamref name="TAggregate"/> (a class with <c>[CymbioAggregate]</c>), created on
+    /// first use over this instance's Refit clients, with its account id from <see cref="Options"/>.
+    /// </summary>
+    /// <typeparam name="TAggregate">The aggregate client.</typeparam>
+    /// <returns>The aggregate; the same instance on every call.</returns>
+    /// <exception cref="OptionsValidationException">The aggregate binds a supplier or retailer id that the options do not have.</exception>
+    public TAggregate Aggregate<TAggregate>()
+        where TAggregate : class, ICymbioAggregate<TAggregate> =>
+        (TAggregate)(_aggregates.TryGetValue(typeof(TAggregate), out var existing)
+            ? existing
+            : _aggregates.GetOrAdd(typeof(TAggregate), static (_, client) => client.CreateAggregate<TAggregate>(), this));
+
+    private TAggregate CreateAggregate<TAggregate>()
+        where TAggregate : class, ICymbioAggregate<TAggregate>
+    {
+        if (CymbioAccounts.Problem(TAggregate.Account, Options, typeof(TAggregate).Name) is { } problem)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(CymbioClientOptions), [problem]);
+        }
+
+        return TAggregate.Create(new ApiSource(this, TAggregate.DefaultRefitSettings), CymbioAccounts.IdOf(TAggregate.Account, Options)!.Value);
+    }
+
     /// <summary>Disposes the HTTP pipeline and the token provider.</summary>
     public void Dispose()
     {
         _api.Dispose();
         _tokenEndpoint.Dispose();
         _tokens.Dispose();
+    }
+
+    private sealed class ApiSource(CymbioClient client, RefitSettings? settings) : ICymbioApiSource
+    {
+        public TApi Get<TApi>()
+            where TApi : class => client.Create<TApi>(settings);
     }
 }
