@@ -24,6 +24,7 @@ internal sealed class CymbioSymbols
         GrantType = cymbio.GetTypeByMetadataName("Cymbio.CymbioGrantType");
         ScopeSet = cymbio.GetTypeByMetadataName(ScopeSymbols.ScopeSetMetadataName);
         EndpointAttribute = cymbio.GetTypeByMetadataName("Cymbio.CymbioEndpointAttribute");
+        Aggregate = cymbio.GetTypeByMetadataName("Cymbio.ICymbioAggregate`1");
         HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
         RestService = compilation.GetTypeByMetadataName("Refit.RestService");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
@@ -67,6 +68,9 @@ internal sealed class CymbioSymbols
 
     public INamedTypeSymbol? EndpointAttribute { get; }
 
+    /// <summary><c>ICymbioAggregate&lt;TSelf&gt;</c>, which every generated aggregate client implements.</summary>
+    public INamedTypeSymbol? Aggregate { get; }
+
     public INamedTypeSymbol? HttpClient { get; }
 
     public INamedTypeSymbol? RestService { get; }
@@ -96,6 +100,28 @@ internal sealed class CymbioSymbols
 
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+    /// <summary>Whether <paramref name="type"/> is a generated aggregate client or one of its nested clients.</summary>
+    public bool IsAggregateOrPart(ITypeSymbol? type)
+    {
+        if (Aggregate is null)
+        {
+            return false;
+        }
+
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.ContainingType)
+        {
+            foreach (var implemented in current.Interfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, Aggregate))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public bool IsSecret(ISymbol? symbol) => symbol is not null && SecretProperties.Contains(symbol.OriginalDefinition);
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Cymbio.Analyzers;
@@ -50,14 +51,24 @@ public sealed partial class ScopeCallAnalyzer
                 case ILocalReferenceOperation local:
                     return Remembered(facts.TracedLocals, local.Local, () => facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1, cancellationToken) : null);
 
+                // cymbio.Supplier.Fulfillments: an aggregate client, or its part, comes from its receiver (the C# 14
+                // extension property cymbio.Supplier included, however the compiler models its receiver).
+                case IPropertyReferenceOperation property when Symbols.IsAggregateOrPart(property.Type) && !IsOwn(property, _type):
+                    return Trace(AggregateReceiver(property), facts, null, depth + 1, cancellationToken);
+
                 case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsOwn(member, _type) && member is not IPropertyReferenceOperation { Arguments.Length: > 0 }:
                     return Remembered(_tracedMembers, member.Member.OriginalDefinition, () => _typeFacts.SingleMemberValue(member.Member, cancellationToken) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1, cancellationToken) : null);
 
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
-                    if (CymbioSymbols.Is(method.ContainingType, Symbols.Client) && method.Name == "Create")
+                    if (CymbioSymbols.Is(method.ContainingType, Symbols.Client) && method.Name is "Create" or "Aggregate")
                     {
                         return Trace(invocation.Instance, facts, null, depth + 1, cancellationToken);
+                    }
+
+                    if (Symbols.IsAggregateOrPart(invocation.Type) && (invocation.Instance ?? ArgumentOfType(invocation.Arguments, Symbols.Client)) is { } owner)
+                    {
+                        return Trace(owner, facts, null, depth + 1, cancellationToken);
                     }
 
                     if (CymbioSymbols.Is(method.ContainingType, Symbols.RestService))
@@ -73,6 +84,22 @@ public sealed partial class ScopeCallAnalyzer
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The value an aggregate property is read from: its instance, or for an extension property the expression before the dot.</summary>
+        private static IOperation? AggregateReceiver(IPropertyReferenceOperation property)
+        {
+            if (property.Instance is { } instance)
+            {
+                return instance;
+            }
+
+            if (property.Arguments.Length > 0)
+            {
+                return property.Arguments[0].Value;
+            }
+
+            return property.Syntax is MemberAccessExpressionSyntax access ? property.SemanticModel?.GetOperation(access.Expression) : null;
         }
 
         /// <summary>

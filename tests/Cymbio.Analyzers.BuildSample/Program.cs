@@ -2,7 +2,7 @@ using System;
 using Cymbio;
 using Cymbio.Analyzers.BuildSample.Api;
 
-// BuildSampleTests asserts the one warning of this file by line and column: keep the lines where they are.
+// BuildSampleTests asserts the warning of this file by line and column: keep the lines where they are.
 using var cymbio = new CymbioClient(new CymbioClientOptions { Grants = { CymbioScopes.ReadOrders } });
 var orders = cymbio.Create<IOrdersApi>();
 

@@ -12,8 +12,9 @@ namespace Cymbio.Analyzers.Tests;
 /// <summary>
 /// Builds tests/Cymbio.Analyzers.BuildSample with <c>dotnet build</c>, as a user would: a real project that calls the
 /// scoped Refit interface of a referenced library project (tests/Cymbio.Analyzers.BuildSample.Api), once correctly and
-/// once without a scope its client's grants include. The analyzers run from their project outputs; the build must
-/// succeed with exactly one warning, CYM0012 at the second call, and nothing else.
+/// once without a scope its client's grants include, and Cymbio.Api's generated aggregate clients (<c>cymbio.Supplier.…</c>
+/// and an injected <c>CymbioSupplierClient</c>). The analyzers run from their project outputs; the build must succeed
+/// with exactly the CYM0012 warnings of <see cref="Expected"/>, and nothing else.
 /// </summary>
 /// <remarks>
 /// The sample is not part of Cymbio.Generated.sln (its warning would break the zero-warning build). Every project of
@@ -23,11 +24,15 @@ namespace Cymbio.Analyzers.Tests;
 public sealed class BuildSampleTests : IDisposable
 {
     private const string SampleProject = "tests/Cymbio.Analyzers.BuildSample/Cymbio.Analyzers.BuildSample.csproj";
-    private const string SampleSource = "tests/Cymbio.Analyzers.BuildSample/Program.cs";
-    private const int ExpectedLine = 13;
-    private const int ExpectedColumn = 14;
-    private const string ExpectedMessage =
-        "'IOrdersApi.CancelAsync' requires 'write:orders', which is not granted by the grants of the CymbioClientOptions created at line 6";
+    /// <summary>Every diagnostic the build must report, and no other: file, line, column, name at that column, message.</summary>
+    private static readonly (string File, int Line, int Column, string Name, string Message)[] Expected =
+    [
+        ("Program.cs", 13, 14, "CancelAsync(", "'IOrdersApi.CancelAsync' requires 'write:orders', which is not granted by the grants of the CymbioClientOptions created at line 6"),
+        // Through the generated aggregate clients: cymbio.Supplier.… chains traced to the options, an injected aggregate judged by the enclosing grants.
+        ("Aggregates.cs", 15, 44, "AcceptAsync(", "'FulfillmentsClient.AcceptAsync' requires 'write:fulfillments', which is not granted by the grants of the CymbioClientOptions created at line 13"),
+        ("Aggregates.cs", 18, 25, "SetLevelsAsync(", "'InventoryClient.SetLevelsAsync' requires 'write:inventory', which is not granted by the grants of the CymbioClientOptions created at line 13"),
+        ("Aggregates.cs", 28, 54, "ShipAsync(", "'FulfillmentsClient.ShipAsync' requires 'write:fulfillments', which is not granted by [CymbioGrants] on 'InjectedSupplier'"),
+    ];
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
@@ -93,21 +98,31 @@ public sealed class BuildSampleTests : IDisposable
                 .Where(line => Diagnostic.IsMatch(line))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            var single = Assert.Single(diagnostics);
-
-            var match = SourceDiagnostic.Match(single);
-            Assert.True(match.Success, "Not a source diagnostic: " + single);
-            Assert.Equal(Path.GetFullPath(Path.Combine(_root, SampleSource)), Path.GetFullPath(match.Groups["file"].Value));
+            var reported = diagnostics.Select(line => SourceDiagnostic.Match(line)).ToList();
+            Assert.All(reported, match => Assert.True(match.Success, "Not a source diagnostic: " + match.Value));
+            var sampleFolder = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(_root, SampleProject)))!;
             Assert.Equal(
-                (expectedSeverity, "CYM0012", ExpectedLine, ExpectedColumn, ExpectedMessage),
-                (match.Groups["severity"].Value, match.Groups["id"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["message"].Value));
-            // No help link: the SDK has no public address, and an invented one would be a dead link (docs/diagnostics/README.md).
-            Assert.Equal(string.Empty, match.Groups["help"].Value);
-            Assert.Equal(Path.GetFullPath(Path.Combine(_root, SampleProject)), Path.GetFullPath(match.Groups["project"].Value));
+                Expected.Select(e => (Path.Combine(sampleFolder, e.File), expectedSeverity, "CYM0012", e.Line, e.Column, e.Message)).Order(),
+                reported.Select(m => (
+                    Path.GetFullPath(m.Groups["file"].Value),
+                    m.Groups["severity"].Value,
+                    m.Groups["id"].Value,
+                    int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    int.Parse(m.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    m.Groups["message"].Value)).Order());
+            foreach (var match in reported)
+            {
+                // No help link: the SDK has no public address, and an invented one would be a dead link (docs/diagnostics/README.md).
+                Assert.Equal(string.Empty, match.Groups["help"].Value);
+                Assert.Equal(Path.GetFullPath(Path.Combine(_root, SampleProject)), Path.GetFullPath(match.Groups["project"].Value));
+            }
 
-            // The location is the method name of the call (so the sample's lines have not drifted).
-            var sourceLine = File.ReadAllLines(Path.Combine(_root, SampleSource))[ExpectedLine - 1];
-            Assert.StartsWith("CancelAsync(", sourceLine.Substring(ExpectedColumn - 1), StringComparison.Ordinal);
+            // Each location is the method name of the call (so the sample's lines have not drifted).
+            foreach (var expected in Expected)
+            {
+                var sourceLine = File.ReadAllLines(Path.Combine(sampleFolder, expected.File))[expected.Line - 1];
+                Assert.StartsWith(expected.Name, sourceLine.Substring(expected.Column - 1), StringComparison.Ordinal);
+            }
 
             // The build really compiled both sample projects into the private folder.
             Assert.True(File.Exists(Path.Combine(_artifacts, "bin", "Cymbio.Analyzers.BuildSample.Api", configuration.ToLowerInvariant(), "Cymbio.Analyzers.BuildSample.Api.dll")), "The library was not built into the artifacts folder.");

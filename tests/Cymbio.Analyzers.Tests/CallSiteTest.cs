@@ -48,6 +48,13 @@ internal sealed class CallSiteTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
         return this;
     }
 
+    /// <summary>Adds a compiled assembly as a metadata reference (Cymbio.Api, for example).</summary>
+    public CallSiteTest<TAnalyzer> WithReference(MetadataReference reference)
+    {
+        TestState.AdditionalReferences.Add(reference);
+        return this;
+    }
+
     public CallSiteTest<TAnalyzer> Expect(params DiagnosticResult[] results)
     {
         ExpectedDiagnostics.AddRange(results);

@@ -38,6 +38,14 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
         return this;
     }
 
+    /// <summary>Adds a compiled assembly as a metadata reference, before and after the fix.</summary>
+    public CodeFixTest<TAnalyzer, TCodeFix> WithReference(Microsoft.CodeAnalysis.MetadataReference reference)
+    {
+        TestState.AdditionalReferences.Add(reference);
+        FixedState.AdditionalReferences.Add(reference);
+        return this;
+    }
+
     public async Task RunWithGeneratorAsync()
     {
         await RunAsync(CancellationToken.None);

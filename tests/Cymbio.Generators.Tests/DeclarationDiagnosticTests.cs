@@ -274,4 +274,66 @@ public sealed class DeclarationDiagnosticTests
             """);
         await test.RunWithGeneratorAsync();
     }
+
+    [Fact]
+    public async Task AggregatesTheGeneratorCannotImplement_AreReportedWithTheReason()
+    {
+        var test = new DeclarationTest(Usings + """
+            namespace Sample;
+
+            [CymbioScope(CymbioScopes.ReadOrders)]
+            public interface IOrdersApi
+            {
+                [Get("/v3/retailers/{retailerId}/orders")]
+                Task<string> ListAsync(long retailerId);
+            }
+
+            public sealed record Order(long Id);
+
+            [CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi))]
+            public sealed class {|#0:NotPartial|}
+            {
+            }
+
+            [CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi))]
+            public static partial class {|#1:Static|}
+            {
+            }
+
+            [CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi))]
+            public sealed partial class {|#2:Generic|}<T>
+            {
+            }
+
+            public sealed class Outer
+            {
+                [CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi))]
+                public sealed partial class {|#3:Nested|}
+                {
+                }
+            }
+
+            [CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi), {|#4:typeof(Order)|})]
+            public sealed partial class NotAnInterface
+            {
+            }
+
+            [{|#5:CymbioAggregate(CymbioAccount.Retailer)|}]
+            public sealed partial class NoInterface
+            {
+            }
+
+            [CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi))]
+            public sealed partial class Fine
+            {
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(0).WithArguments("NotPartial", "'NotPartial' must be declared partial so that the generator can implement it"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(1).WithArguments("Static", "'Static' is static; an aggregate client is created per client"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(2).WithArguments("Generic", "'Generic' is generic; an aggregate client must not be"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(3).WithArguments("Nested", "'Outer', which contains 'Nested', must be declared partial so that the generator can implement it"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(4).WithArguments("NotAnInterface", "'Sample.Order' is not a closed interface type"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(5).WithArguments("NoInterface", "the attribute names no interface"));
+        await test.RunWithGeneratorAsync();
+    }
 }

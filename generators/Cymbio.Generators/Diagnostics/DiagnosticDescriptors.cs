@@ -37,6 +37,9 @@ public static class DiagnosticIds
 
     /// <summary>Only <c>read:</c> scopes are required by a mutating operation.</summary>
     public const string ReadScopesOnUnsafeMethod = "CYM0011";
+
+    /// <summary>A <c>[CymbioAggregate]</c> class the generator cannot implement.</summary>
+    public const string InvalidAggregate = "CYM0018";
 }
 
 /// <summary>The descriptors of the diagnostics reported for manifests and scope declarations.</summary>
@@ -132,6 +135,14 @@ internal static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Info,
         "POST, PUT, PATCH and DELETE requests change state, so they usually need a write: scope.");
+
+    public static readonly DiagnosticDescriptor InvalidAggregate = Descriptors.Create(
+        DiagnosticIds.InvalidAggregate,
+        "Aggregate client cannot be generated",
+        "'{0}' cannot be generated as an aggregate client: {1}",
+        DeclarationCategory,
+        DiagnosticSeverity.Error,
+        "The generator implements a class with [CymbioAggregate] in a second partial declaration: the class and every class it is nested in must be partial, it must be neither generic nor static, and every type the attribute names must be an interface. Otherwise nothing is generated and the class has none of its clients.");
 
     public static DiagnosticDescriptor? ForId(string id) => id switch
     {

@@ -32,7 +32,8 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MissingRequirement,
         DiagnosticDescriptors.IndistinguishableOverloads,
         DiagnosticDescriptors.WriteScopeOnSafeMethod,
-        DiagnosticDescriptors.ReadScopesOnUnsafeMethod);
+        DiagnosticDescriptors.ReadScopesOnUnsafeMethod,
+        DiagnosticDescriptors.InvalidAggregate);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -108,6 +109,49 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
             if (context.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Interface } type)
             {
                 CheckOperations(context, type);
+            }
+            else if (context.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Class } aggregate)
+            {
+                CheckAggregate(context, aggregate);
+            }
+        }
+
+        /// <summary>CYM0018: a [CymbioAggregate] class the generator skips, at the class name or at the offending type argument.</summary>
+        private static void CheckAggregate(SymbolAnalysisContext context, INamedTypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() != AggregateReader.AttributeMetadataName)
+                {
+                    continue;
+                }
+
+                if (AggregateReader.Problem(type, context.CancellationToken) is { } problem)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidAggregate, type.Locations.FirstOrDefault(), type.Name, problem));
+                    return;
+                }
+
+                if (attribute.ConstructorArguments.Length < 2 || attribute.ConstructorArguments[1].Kind != TypedConstantKind.Array || attribute.ConstructorArguments[1].Values.IsEmpty)
+                {
+                    var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidAggregate, location, type.Name, "the attribute names no interface"));
+                    return;
+                }
+
+                var values = attribute.ConstructorArguments[1].Values;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (values[i].Value is not INamedTypeSymbol { TypeKind: TypeKind.Interface } named || named.IsUnboundGenericType)
+                    {
+                        var name = values[i].Value is ITypeSymbol given ? given.ToDisplayString() : "null";
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.InvalidAggregate,
+                            ScopeSymbols.ArgumentLocation(attribute, i + 1, context.CancellationToken),
+                            type.Name,
+                            $"'{name}' is not a closed interface type"));
+                    }
+                }
             }
         }
 
