@@ -17,10 +17,11 @@ public interface IBenchmarkApi
 }
 
 /// <summary>
-/// Cymbio in memory: the token endpoint answers 300-second tokens, every other request 200 with an empty body. No
-/// sockets, so the benchmarks measure the client pipeline only.
+/// Cymbio in memory: the token endpoint answers 300-second tokens, every other request 200 with an empty body (or
+/// the JSON body given). No sockets, so the benchmarks measure the client pipeline only.
 /// </summary>
-public sealed class InMemoryCymbio : HttpMessageHandler
+/// <param name="body">The JSON body of every API response, or <see langword="null"/> for none.</param>
+public sealed class InMemoryCymbio(string? body = null) : HttpMessageHandler
 {
     private int _tokenRequests;
     private TaskCompletionSource? _gate;
@@ -56,7 +57,9 @@ public sealed class InMemoryCymbio : HttpMessageHandler
             };
         }
 
-        return new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request };
+        return body is null
+            ? new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request }
+            : new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent(body, Encoding.UTF8, "application/json") };
     }
 
     /// <summary>Options pointing at the in-memory Cymbio (loopback base address, so plain HTTP is allowed).</summary>
