@@ -8,26 +8,21 @@ using Xunit.Abstractions;
 namespace Cymbio.Package.Tests;
 
 /// <summary>
-/// Packs Cymbio.Client as it would ship, then builds and runs a fresh consumer from the package alone: the packed
+/// Builds and runs a fresh consumer from the packed Cymbio.Client alone: the packed
 /// generator (with the System.Text.Json beside it) must load, generate, and its analyzer must report. Once on each end
 /// of the Refit range the package declares: 16.4.0, the lowest, which Cymbio.Client compiles against, and 17.0.0, what
 /// <c>dotnet add package Refit</c> installs (Refit.HttpClientFactory then comes from the range: 16.4.0).
 /// </summary>
-public sealed class PackageConsumptionTests : IDisposable
+[Collection(PackageCollection.Name)]
+public sealed class PackageConsumptionTests
 {
-    /// <summary>The Refit versions the package declares, as its nuspec writes them.</summary>
-    public const string SupportedRefit = "[16.4.0, 18.0.0)";
-
     private readonly ITestOutputHelper _output;
-    private readonly string _root;
-    private readonly string _work;
+    private readonly PackedPackages _packages;
 
-    public PackageConsumptionTests(ITestOutputHelper output)
+    public PackageConsumptionTests(PackedPackages packages, ITestOutputHelper output)
     {
+        _packages = packages;
         _output = output;
-        _root = Repository.Root;
-        _work = Path.Combine(Path.GetTempPath(), "cymbio-package-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_work);
     }
 
     [Theory]
@@ -35,12 +30,8 @@ public sealed class PackageConsumptionTests : IDisposable
     [InlineData("17.0.0")]
     public void PackedGenerator_LoadsInAFreshBuild_AndItsTablesAndAnalyzersWork(string refit)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
-        var version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        var feed = Path.Combine(_work, "feed");
-        Run(_root, PackageFeed.PackClientArguments(configuration, feed, version));
-        var package = Assert.Single(Directory.GetFiles(feed, "Cymbio.Client." + version + ".nupkg"));
-        using (var archive = System.IO.Compression.ZipFile.OpenRead(package))
+        var version = _packages.Version;
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(_packages.PackagePath("Cymbio.Client")))
         {
             // The README's "$schema" reference points at the schema the package carries.
             Assert.Contains(archive.Entries, entry => entry.FullName == "scopes.schema.json");
@@ -48,18 +39,15 @@ public sealed class PackageConsumptionTests : IDisposable
             // The Refit range the package declares, tested at its ends by this theory.
             using var nuspec = new StreamReader(archive.GetEntry("Cymbio.Client.nuspec")!.Open());
             var dependencies = nuspec.ReadToEnd();
-            Assert.Contains($"<dependency id=\"Refit\" version=\"{SupportedRefit}\"", dependencies);
-            Assert.Contains($"<dependency id=\"Refit.HttpClientFactory\" version=\"{SupportedRefit}\"", dependencies);
+            Assert.Contains($"<dependency id=\"Refit\" version=\"{PackedPackages.ClientRefitRange}\"", dependencies);
+            Assert.Contains($"<dependency id=\"Refit.HttpClientFactory\" version=\"{PackedPackages.ClientRefitRange}\"", dependencies);
         }
 
-
-        var consumer = Path.Combine(_work, "consumer");
-        Directory.CreateDirectory(consumer);
+        var consumer = _packages.NewConsumer("consumer-refit-" + refit);
         var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), File.ReadAllText(Path.Combine(template, "Consumer.csproj.txt")).Replace("$CYMBIO_VERSION$", version).Replace("$REFIT_VERSION$", refit));
         File.Copy(Path.Combine(template, "Program.cs.txt"), Path.Combine(consumer, "Program.cs"));
         File.Copy(Path.Combine(template, "scopes.json"), Path.Combine(consumer, "scopes.json"));
-        PackageFeed.WriteNuGetConfig(consumer, feed);
 
         var output = Run(consumer, "run", "--project", "Consumer.csproj");
         Assert.Contains($"refit: {Version.Parse(refit).Major}.0.0.0", output); // Refit's assembly version is its major
@@ -96,26 +84,7 @@ public sealed class PackageConsumptionTests : IDisposable
         Assert.Contains("Missing.cs(5,90): error CYM0012: 'IOrdersApi.AcceptAsync' requires 'write:fulfillments', which is not granted by [CymbioGrants] on 'Sync.AcceptAsync'", failed);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is not a test failure.
-        }
-    }
+    private string Run(string directory, params string[] arguments) => LoggedDotnet.Run(_output, directory, true, arguments);
 
-    private string Run(string directory, params string[] arguments) => Run(directory, true, arguments);
-
-    private string Run(string directory, bool expectSuccess, params string[] arguments)
-    {
-        var (exitCode, text) = DotnetProcess.Run(directory, arguments, TimeSpan.FromMinutes(5));
-        _output.WriteLine($"$ dotnet {string.Join(' ', arguments)} (exit {exitCode})");
-        _output.WriteLine(text);
-        Assert.True(expectSuccess == (exitCode == 0), $"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n{text}");
-        return text;
-    }
+    private string Run(string directory, bool expectSuccess, params string[] arguments) => LoggedDotnet.Run(_output, directory, expectSuccess, arguments);
 }

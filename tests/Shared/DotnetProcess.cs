@@ -14,10 +14,16 @@ internal static class DotnetProcess
     /// its standard output and error, interleaved. A run longer than <paramref name="timeout"/> is killed with its
     /// children and reported as <see cref="TimeoutException"/> carrying what it printed.
     /// </summary>
-    public static (int ExitCode, string Output) Run(string directory, IEnumerable<string> arguments, TimeSpan timeout)
+    public static (int ExitCode, string Output) Run(string directory, IEnumerable<string> arguments, TimeSpan timeout) =>
+        RunProgram("dotnet", directory, arguments, timeout);
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (the <c>dotnet</c> CLI, or an app it built) as <see cref="Run"/> does.
+    /// </summary>
+    public static (int ExitCode, string Output) RunProgram(string program, string directory, IEnumerable<string> arguments, TimeSpan timeout)
     {
         var list = arguments.ToList();
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -49,7 +55,7 @@ internal static class DotnetProcess
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"dotnet {string.Join(' ', list)} did not finish in {timeout.TotalMinutes} minutes.{Environment.NewLine}{Snapshot(text)}");
+            throw new TimeoutException($"{program} {string.Join(' ', list)} did not finish in {timeout.TotalMinutes} minutes.{Environment.NewLine}{Snapshot(text)}");
         }
 
         process.WaitForExit(); // drains the redirected streams

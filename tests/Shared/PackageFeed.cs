@@ -4,7 +4,7 @@ using System.IO;
 namespace Cymbio.Tests.Shared;
 
 /// <summary>
-/// A consumer of a freshly packed Cymbio.Client: the package in a folder feed, everything else from the packages this
+/// A consumer of freshly packed Cymbio packages: the packages in a folder feed, everything else from the packages this
 /// machine already has. Used by the package test and by the build-time benchmark.
 /// </summary>
 internal static class PackageFeed
@@ -20,7 +20,15 @@ internal static class PackageFeed
     /// <paramref name="configuration"/> into <paramref name="feed"/> as <paramref name="version"/>.
     /// </summary>
     public static string[] PackClientArguments(string configuration, string feed, string version) =>
-        new[] { "pack", "src/Cymbio.Client/Cymbio.Client.csproj", "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version };
+        PackArguments("src/Cymbio.Client/Cymbio.Client.csproj", configuration, feed, version);
+
+    /// <summary>
+    /// The arguments of <c>dotnet pack</c>, run in the repository root, that pack <paramref name="project"/> (a path
+    /// below the root) as already built in <paramref name="configuration"/> into <paramref name="feed"/> as
+    /// <paramref name="version"/>.
+    /// </summary>
+    public static string[] PackArguments(string project, string configuration, string feed, string version) =>
+        new[] { "pack", project, "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version };
 
     /// <summary>
     /// Writes a <c>nuget.config</c> to <paramref name="directory"/> that restores from <paramref name="feed"/> (and
