@@ -19,7 +19,7 @@ internal static class WrapperReader
         foreach (var method in ScopeSymbols.OperationCandidates(api))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!ScopeSymbols.TryGetHttp(method, out var verb, out var route, out _))
+            if (!ScopeSymbols.TryGetHttp(method, out var verb, out var route, out _) || !IsComplete(method))
             {
                 continue;
             }
@@ -86,6 +86,26 @@ internal static class WrapperReader
                 EquatableArray<string>.From(WrapperDocumentation.Lines(method, api, verb, template, requirement, endpoint, bound, cancellationToken)));
         }
     }
+
+    /// <summary>
+    /// Whether the signature can be restated: every type in it binds and every parameter has a name. Code being typed
+    /// (a missing <c>using</c>, a half-written parameter) has no wrapper, rather than one that repeats the compiler's
+    /// error inside generated code.
+    /// </summary>
+    private static bool IsComplete(IMethodSymbol method) =>
+        method.Name.Length > 0
+        && Binds(method.ReturnType)
+        && method.Parameters.All(static p => p.Name.Length > 0 && Binds(p.Type))
+        && method.TypeParameters.All(static t => t.ConstraintTypes.All(Binds));
+
+    private static bool Binds(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => false,
+        IArrayTypeSymbol array => Binds(array.ElementType),
+        IPointerTypeSymbol pointer => Binds(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.All(Binds) && (named.ContainingType is null || Binds(named.ContainingType)),
+        _ => true,
+    };
 
     /// <summary><c>[Body] EmptyRequest body</c>: a body parameter whose type has a public static <c>Instance</c> of itself.</summary>
     private static string? FixedBody(IParameterSymbol parameter)
