@@ -16,6 +16,7 @@ internal static class WrapperReader
     public static IEnumerable<WrapperMethod> Read(INamedTypeSymbol api, string? accountParameter, Compilation compilation, CancellationToken cancellationToken)
     {
         var prefix = RefitRoutes.PathPrefixOf(api);
+        var signatures = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in ScopeSymbols.OperationCandidates(api))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -27,11 +28,12 @@ internal static class WrapperReader
             var parameters = new List<string>();
             var arguments = new List<string>();
             var bound = new List<string>();
+            var kept = new List<string>();
             foreach (var parameter in method.Parameters)
             {
                 if (accountParameter is not null && parameter.Name == accountParameter && parameter.Type.SpecialType == SpecialType.System_Int64 && parameter.RefKind == RefKind.None)
                 {
-                    arguments.Add("_accountId");
+                    arguments.Add("this._accountId");
                     bound.Add(parameter.Name);
                 }
                 else if (FixedBody(parameter) is { } instance)
@@ -43,7 +45,15 @@ internal static class WrapperReader
                 {
                     parameters.Add(ParameterDeclaration(parameter));
                     arguments.Add(RefKindPrefix(parameter.RefKind, argument: true) + AggregateReader.Escape(parameter.Name));
+                    kept.Add(RefKindPrefix(parameter.RefKind, argument: false) + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)); // as the CLR tells overloads apart: no nullable annotations
                 }
+            }
+
+            // Overloads that differ only in what is bound (GetAsync(long supplierId) and GetAsync()) would give two
+            // wrappers with one signature (CS0111): the first declared keeps it.
+            if (!signatures.Add(method.Name + "`" + method.Arity + "(" + string.Join(",", kept) + ")"))
+            {
+                continue;
             }
 
             var requirement = Requirements.Of(method, api, compilation, cancellationToken);

@@ -178,7 +178,8 @@ internal static partial class Emitter
                 writer.Line("    " + constraint);
             }
 
-            writer.Line($"    => _api.{method.Name}{method.TypeParameters}({method.Arguments});");
+            // this.: a parameter of the Refit method may be called _api or _accountId.
+            writer.Line($"    => this._api.{method.Name}{method.TypeParameters}({method.Arguments});");
         }
 
         writer.Close();
