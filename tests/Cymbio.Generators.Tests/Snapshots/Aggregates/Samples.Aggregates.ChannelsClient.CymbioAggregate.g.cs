@@ -50,7 +50,7 @@ namespace Samples.Aggregates
             /// </remarks>
             [global::Cymbio.CymbioScope("read:channels")]
             public global::System.Threading.Tasks.Task<string> ListAsync(long supplierId)
-                => _api.ListAsync(supplierId);
+                => this._api.ListAsync(supplierId);
         }
     }
 }

@@ -55,7 +55,7 @@ namespace Samples.Aggregates
                 /// </remarks>
                 [global::Cymbio.CymbioScope("write:orders")]
                 public global::System.Threading.Tasks.Task<string> CreateAsync(global::Samples.Aggregates.Fulfillment order)
-                    => _api.CreateAsync(_accountId, order);
+                    => this._api.CreateAsync(this._accountId, order);
             }
         }
     }

@@ -53,7 +53,7 @@ namespace Samples.Aggregates
             /// </remarks>
             [global::Cymbio.CymbioScope("read:inventory")]
             public global::System.Threading.Tasks.Task<string> ListAsync(long supplierId)
-                => _api.ListAsync(_accountId, supplierId);
+                => this._api.ListAsync(this._accountId, supplierId);
         }
     }
 }

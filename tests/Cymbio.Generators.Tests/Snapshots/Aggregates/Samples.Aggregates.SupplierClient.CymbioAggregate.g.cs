@@ -65,7 +65,7 @@ namespace Samples.Aggregates
             [global::Cymbio.CymbioScope("read:orders")]
             [global::Cymbio.CymbioEndpoint("C-1", global::Cymbio.CymbioEvidence.Confirmed, "S5 S9")]
             public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Samples.Aggregates.Fulfillment>> ListAsync(global::Samples.Aggregates.Sort sort = (global::Samples.Aggregates.Sort)(5), string state = "new \"open\"", int? limit = 50, global::System.Threading.CancellationToken cancellationToken = default)
-                => _api.ListAsync(_accountId, sort, state, limit, cancellationToken);
+                => this._api.ListAsync(this._accountId, sort, state, limit, cancellationToken);
 
             /// <summary>
             /// Calls <see cref="global::Samples.Aggregates.ISupplierOrdersApi"/>.<c>AcceptAsync</c>.
@@ -77,7 +77,7 @@ namespace Samples.Aggregates
             /// </remarks>
             [global::Cymbio.CymbioScope("write:fulfillments")]
             public global::System.Threading.Tasks.Task AcceptAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-                => _api.AcceptAsync(_accountId, id, global::Samples.Aggregates.NoBody.Instance, cancellationToken);
+                => this._api.AcceptAsync(this._accountId, id, global::Samples.Aggregates.NoBody.Instance, cancellationToken);
 
             /// <summary>
             /// Calls <see cref="global::Samples.Aggregates.ISupplierOrdersApi"/>.<c>UpdateAsync</c>.
@@ -89,7 +89,7 @@ namespace Samples.Aggregates
             /// </remarks>
             [global::Cymbio.CymbioScope("read:orders", "write:fulfillments")]
             public global::System.Threading.Tasks.Task UpdateAsync(long id, global::Samples.Aggregates.Fulfillment update)
-                => _api.UpdateAsync(_accountId, id, update);
+                => this._api.UpdateAsync(this._accountId, id, update);
 
             /// <summary>
             /// Calls <see cref="global::Samples.Aggregates.ISupplierOrdersApi"/>.<c>GetByIdAsync</c>.
@@ -101,7 +101,7 @@ namespace Samples.Aggregates
             /// </remarks>
             [global::Cymbio.CymbioScope("read:orders")]
             public global::System.Threading.Tasks.Task<global::Samples.Aggregates.Fulfillment> GetByIdAsync(long id)
-                => _api.GetByIdAsync(id);
+                => this._api.GetByIdAsync(id);
 
             /// <summary>
             /// Calls <see cref="global::Samples.Aggregates.ISupplierOrdersApi"/>.<c>GetAsync</c>.
@@ -114,7 +114,7 @@ namespace Samples.Aggregates
             [global::Cymbio.CymbioScope("read:orders")]
             public global::System.Threading.Tasks.Task<T> GetAsync<T>(long id)
                 where T : class, new()
-                => _api.GetAsync<T>(_accountId, id);
+                => this._api.GetAsync<T>(this._accountId, id);
 
             /// <summary>
             /// Calls <see cref="global::Samples.Aggregates.ISupplierOrdersApi"/>.<c>ListChannelsAsync</c>.
@@ -126,7 +126,7 @@ namespace Samples.Aggregates
             /// </remarks>
             [global::Cymbio.CymbioScope("read:channels")]
             public global::System.Threading.Tasks.Task<string> ListChannelsAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default)
-                => _api.ListChannelsAsync(_accountId, limit, cancellationToken);
+                => this._api.ListChannelsAsync(this._accountId, limit, cancellationToken);
         }
 
         /// <summary>The operations of <see cref="global::Samples.Aggregates.IOrdersApi"/> with <c>supplierId</c> bound; each declares the scopes of the operation it calls.</summary>
@@ -152,7 +152,7 @@ namespace Samples.Aggregates
             /// </remarks>
             [global::Cymbio.CymbioNoScope]
             public global::System.Threading.Tasks.Task<string> PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
-                => _api.PingAsync(cancellationToken);
+                => this._api.PingAsync(cancellationToken);
 
             /// <summary>
             /// Calls <see cref="global::Samples.Aggregates.IOrdersApi"/>.<c>StatusAsync</c>.
@@ -163,7 +163,7 @@ namespace Samples.Aggregates
             /// Calls <see cref="global::Samples.Aggregates.IOrdersApi"/>.<c>StatusAsync</c> with <c>supplierId</c> bound.
             /// </remarks>
             public global::System.Threading.Tasks.Task<string> StatusAsync()
-                => _api.StatusAsync(_accountId);
+                => this._api.StatusAsync(this._accountId);
         }
     }
 }

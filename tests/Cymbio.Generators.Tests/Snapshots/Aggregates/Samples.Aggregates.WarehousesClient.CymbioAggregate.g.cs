@@ -53,7 +53,7 @@ namespace Samples.Aggregates
             /// </remarks>
             [global::Cymbio.CymbioScope("read:warehouses")]
             public global::System.Threading.Tasks.Task<string> ListAsync()
-                => _api.ListAsync(_accountId);
+                => this._api.ListAsync(this._accountId);
         }
     }
 }
