@@ -100,6 +100,25 @@ public sealed class AggregateRobustnessTests
         Assert.Empty(outcome.Errors);
     }
 
+    [Fact]
+    public void OverloadsThatBindingMakesEqual_KeepTheFirst_AndParametersNamedLikeFieldsPassThrough()
+    {
+        var outcome = AssertNoHarm("overloads and field names", """
+            public interface IPingApi
+            {
+                [Get("/a/{supplierId}")] [CymbioNoScope] Task PingAsync(long supplierId, long _api);
+                [Get("/a")] [CymbioNoScope] Task PingAsync(long _api);
+            }
+            [CymbioAggregate(CymbioAccount.Supplier, typeof(IPingApi))] public sealed partial class Client { }
+            """);
+        var emitted = outcome.Generated("Sample.Client" + Emitter.AggregateHintSuffix)!;
+
+        Assert.Contains("public global::System.Threading.Tasks.Task PingAsync(long _api)", emitted, StringComparison.Ordinal);
+        Assert.Single(emitted.Split('\n'), static l => l.Contains("Task PingAsync(", StringComparison.Ordinal));
+        Assert.Contains("=> this._api.PingAsync(this._accountId, _api);", emitted, StringComparison.Ordinal);
+        Assert.Empty(outcome.Errors);
+    }
+
     private static RunOutcome AssertNoHarm(string name, string declaration)
     {
         var outcome = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(Interface + declaration));
