@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -280,4 +282,14 @@ public sealed class SnapshotTests
               ]
             }
             """);
+
+    /// <summary>
+    /// Samples/Aggregates.cs: a supplier aggregate over two interfaces whose properties collide (scope default and
+    /// override, several scopes, <c>[CymbioNoScope]</c>, an undeclared method, a method without the account id, a fixed
+    /// body, defaults, a generic method, an inherited method), <c>AccountParameter</c>, <c>CymbioAccount.None</c>, an
+    /// aggregate nested in a class, and a public aggregate over an internal interface.
+    /// </summary>
+    [Fact]
+    public Task AggregateClients() =>
+        Snapshot.VerifyAsync("Aggregates", new[] { File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "Aggregates.cs")) });
 }

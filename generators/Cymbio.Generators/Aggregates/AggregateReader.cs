@@ -20,7 +20,7 @@ internal static class AggregateReader
 
     public static AggregateModel? Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsGenericType: false, IsStatic: false } type
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsGenericType: false, IsStatic: false, Name.Length: > 0 } type
             || context.Attributes.FirstOrDefault() is not { ConstructorArguments.Length: 2 } attribute
             || Problem(type, cancellationToken) is not null)
         {
@@ -32,10 +32,13 @@ internal static class AggregateReader
             ? null
             : attribute.NamedArguments.FirstOrDefault(static a => a.Key == "AccountParameter").Value.Value as string
               ?? (account == 1 ? "supplierId" : "retailerId");
-        var interfaces = attribute.ConstructorArguments[1].Kind == TypedConstantKind.Array
-            ? attribute.ConstructorArguments[1].Values.Select(static v => v.Value as INamedTypeSymbol).ToList()
+        // typeof(…) array; `null` instead of one is an array constant whose Values is a default ImmutableArray.
+        var interfaces = attribute.ConstructorArguments[1] is { Kind: TypedConstantKind.Array, IsNull: false } array
+            ? array.Values.Select(static v => v.Value as INamedTypeSymbol).ToList()
             : new List<INamedTypeSymbol?>();
-        if (interfaces.Count == 0 || interfaces.Any(static i => i is not { TypeKind: TypeKind.Interface } || i.IsUnboundGenericType))
+        if (interfaces.Count == 0
+            || interfaces.Any(static i => i is not { TypeKind: TypeKind.Interface } || i.IsUnboundGenericType)
+            || (accountParameter is not null && !SyntaxFacts.IsValidIdentifier(accountParameter)))
         {
             return null;
         }

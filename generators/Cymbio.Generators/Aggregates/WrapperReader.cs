@@ -16,10 +16,11 @@ internal static class WrapperReader
     public static IEnumerable<WrapperMethod> Read(INamedTypeSymbol api, string? accountParameter, Compilation compilation, CancellationToken cancellationToken)
     {
         var prefix = RefitRoutes.PathPrefixOf(api);
+        var signatures = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in ScopeSymbols.OperationCandidates(api))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!ScopeSymbols.TryGetHttp(method, out var verb, out var route, out _))
+            if (!ScopeSymbols.TryGetHttp(method, out var verb, out var route, out _) || !IsComplete(method))
             {
                 continue;
             }
@@ -27,11 +28,12 @@ internal static class WrapperReader
             var parameters = new List<string>();
             var arguments = new List<string>();
             var bound = new List<string>();
+            var kept = new List<string>();
             foreach (var parameter in method.Parameters)
             {
                 if (accountParameter is not null && parameter.Name == accountParameter && parameter.Type.SpecialType == SpecialType.System_Int64 && parameter.RefKind == RefKind.None)
                 {
-                    arguments.Add("_accountId");
+                    arguments.Add("this._accountId");
                     bound.Add(parameter.Name);
                 }
                 else if (FixedBody(parameter) is { } instance)
@@ -43,7 +45,15 @@ internal static class WrapperReader
                 {
                     parameters.Add(ParameterDeclaration(parameter));
                     arguments.Add(RefKindPrefix(parameter.RefKind, argument: true) + AggregateReader.Escape(parameter.Name));
+                    kept.Add(RefKindPrefix(parameter.RefKind, argument: false) + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)); // as the CLR tells overloads apart: no nullable annotations
                 }
+            }
+
+            // Overloads that differ only in what is bound (GetAsync(long supplierId) and GetAsync()) would give two
+            // wrappers with one signature (CS0111): the first declared keeps it.
+            if (!signatures.Add(method.Name + "`" + method.Arity + "(" + string.Join(",", kept) + ")"))
+            {
+                continue;
             }
 
             var requirement = Requirements.Of(method, api, compilation, cancellationToken);
@@ -86,6 +96,26 @@ internal static class WrapperReader
                 EquatableArray<string>.From(WrapperDocumentation.Lines(method, api, verb, template, requirement, endpoint, bound, cancellationToken)));
         }
     }
+
+    /// <summary>
+    /// Whether the signature can be restated: every type in it binds and every parameter has a name. Code being typed
+    /// (a missing <c>using</c>, a half-written parameter) has no wrapper, rather than one that repeats the compiler's
+    /// error inside generated code.
+    /// </summary>
+    private static bool IsComplete(IMethodSymbol method) =>
+        method.Name.Length > 0
+        && Binds(method.ReturnType)
+        && method.Parameters.All(static p => p.Name.Length > 0 && Binds(p.Type))
+        && method.TypeParameters.All(static t => t.ConstraintTypes.All(Binds));
+
+    private static bool Binds(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => false,
+        IArrayTypeSymbol array => Binds(array.ElementType),
+        IPointerTypeSymbol pointer => Binds(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.All(Binds) && (named.ContainingType is null || Binds(named.ContainingType)),
+        _ => true,
+    };
 
     /// <summary><c>[Body] EmptyRequest body</c>: a body parameter whose type has a public static <c>Instance</c> of itself.</summary>
     private static string? FixedBody(IParameterSymbol parameter)

@@ -80,8 +80,10 @@ internal static partial class Emitter
         }
 
         var accountArgument = model.AccountParameter is null ? "0L" : AggregateReader.Escape(model.AccountParameter);
+        // Internal when an interface is not public: a public constructor taking it would not compile (CS0051).
+        // ICymbioAggregate.Create, which CymbioClient and AddAggregate use, does not need the constructor.
         writer.Line(GeneratedCode);
-        writer.Open($"public {model.ClassName}({string.Join(", ", constructorParameters)})");
+        writer.Open($"{(model.Members.All(static m => m.IsPublic) ? "public" : "internal")} {model.ClassName}({string.Join(", ", constructorParameters)})");
         foreach (var member in model.Members)
         {
             writer.Line($"{member.PropertyName} = new {member.ClientClassName}({member.ParameterName}, {accountArgument});");
@@ -176,7 +178,8 @@ internal static partial class Emitter
                 writer.Line("    " + constraint);
             }
 
-            writer.Line($"    => _api.{method.Name}{method.TypeParameters}({method.Arguments});");
+            // this.: a parameter of the Refit method may be called _api or _accountId.
+            writer.Line($"    => this._api.{method.Name}{method.TypeParameters}({method.Arguments});");
         }
 
         writer.Close();

@@ -18,12 +18,19 @@ internal static class ApiAssert
     /// none).
     /// </summary>
     public static async Task SendsAsync<TApi>(Func<TApi, Task> call, string method, string pathAndQuery, string? body)
-        where TApi : class
+        where TApi : class =>
+        await SendsThroughClientAsync(client => call(client.Create<TApi>(CymbioApi.CreateRefitSettings())), method, pathAndQuery, body);
+
+    /// <summary>
+    /// Makes <paramref name="call"/> on a <see cref="CymbioClient"/> over the in-memory Cymbio (supplier 88, retailer 7)
+    /// and asserts what <see cref="SentExactly"/> does.
+    /// </summary>
+    public static async Task SendsThroughClientAsync(Func<CymbioClient, Task> call, string method, string pathAndQuery, string? body)
     {
         using var cymbio = new InMemoryCymbio();
         using var client = cymbio.CreateClient();
 
-        await call(client.Create<TApi>(CymbioApi.CreateRefitSettings()));
+        await call(client);
 
         SentExactly(cymbio, method, pathAndQuery, body);
     }

@@ -17,6 +17,9 @@ internal sealed class InMemoryCymbio : HttpMessageHandler
 {
     public static readonly Uri BaseAddress = new("https://cymbio.test/");
 
+    /// <summary>The client secret of <see cref="Configure"/>: no message or log may contain it.</summary>
+    public const string Secret = "not-a-real-secret";
+
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
     /// <summary>Gets or sets the answer to an API request: status and JSON body (<see langword="null"/> for none).</summary>
@@ -25,24 +28,39 @@ internal sealed class InMemoryCymbio : HttpMessageHandler
     /// <summary>Gets the API requests in the order they arrived (token requests are not recorded).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    /// <summary>Creates a client over this transport with every Cymbio scope granted.</summary>
-    public CymbioClient CreateClient() => new(
-        new CymbioClientOptions
+    /// <summary>Creates a client over this transport with the options of <see cref="Configure"/>, then <paramref name="adjust"/>.</summary>
+    public CymbioClient CreateClient(Action<CymbioClientOptions>? adjust = null)
+    {
+        var options = Configure(new CymbioClientOptions());
+        adjust?.Invoke(options);
+        return new CymbioClient(options, primaryHandler: this);
+    }
+
+    /// <summary>
+    /// Sets what every client of this transport uses: its base address, a client id and secret, supplier 88, retailer 7
+    /// and every Cymbio scope granted (for <c>AddCymbio(o =&gt; InMemoryCymbio.Configure(o))</c>).
+    /// </summary>
+    /// <returns><paramref name="options"/>.</returns>
+    public static CymbioClientOptions Configure(CymbioClientOptions options)
+    {
+        options.BaseAddress = BaseAddress;
+        options.ClientId = "api-tests";
+        options.ClientSecret = Secret;
+        options.SupplierId = 88;
+        options.RetailerId = 7;
+        foreach (var scope in new[]
         {
-            BaseAddress = BaseAddress,
-            ClientId = "api-tests",
-            ClientSecret = "not-a-real-secret",
-            SupplierId = 88,
-            RetailerId = 7,
-            Grants =
-            {
-                CymbioScopes.ReadChannels, CymbioScopes.ReadInventory, CymbioScopes.ReadOrders, CymbioScopes.ReadRetailers,
-                CymbioScopes.ReadSuppliers, CymbioScopes.ReadVariants, CymbioScopes.ReadWarehouses, CymbioScopes.WriteFulfillments,
-                CymbioScopes.WriteInventory, CymbioScopes.WriteOrders, CymbioScopes.WriteRetailers, CymbioScopes.WriteSuppliers,
-                CymbioScopes.WriteVariants, CymbioScopes.WriteWarehouses,
-            },
-        },
-        primaryHandler: this);
+            CymbioScopes.ReadChannels, CymbioScopes.ReadInventory, CymbioScopes.ReadOrders, CymbioScopes.ReadRetailers,
+            CymbioScopes.ReadSuppliers, CymbioScopes.ReadVariants, CymbioScopes.ReadWarehouses, CymbioScopes.WriteFulfillments,
+            CymbioScopes.WriteInventory, CymbioScopes.WriteOrders, CymbioScopes.WriteRetailers, CymbioScopes.WriteSuppliers,
+            CymbioScopes.WriteVariants, CymbioScopes.WriteWarehouses,
+        })
+        {
+            options.Grants.Add(scope);
+        }
+
+        return options;
+    }
 
     /// <summary>
     /// 200 with the smallest answer of the right shape: a GET of one resource (the path ends in an id) gets

@@ -15,7 +15,7 @@ public sealed class SupplierCatalogRequestTests
 {
     private const long Supplier = 88;
 
-    private static readonly VariantRequest FullVariant = new()
+    internal static readonly VariantRequest FullVariant = new()
     {
         Sku = "TEE-RED-M",
         Model = "TEE",
@@ -32,7 +32,31 @@ public sealed class SupplierCatalogRequestTests
         Options = [VariantOption.Color("red"), VariantOption.Size("M"), VariantOption.Width("regular")],
     };
 
-    private static readonly Dictionary<string, (Func<ISupplierCatalogApi, Task> Call, string Method, string PathAndQuery, string? Body)> Cases = new()
+    /// <summary>I-6: two variants by SKU, one with a sale period.</summary>
+    internal static readonly VariantRequest[] BulkPrices =
+    [
+        new VariantRequest
+        {
+            Sku = "TEE-RED-M",
+            RetailPrice = 29.9m,
+            SpecialSalePrice = 19.9m,
+            SpecialSalePriceStart = new DateTimeOffset(2024, 11, 29, 0, 0, 0, TimeSpan.Zero),
+            SpecialSalePriceEnd = new DateTimeOffset(2024, 12, 2, 0, 0, 0, TimeSpan.Zero),
+        },
+        new VariantRequest { Sku = "TEE-RED-L", WholesalePrice = 13m },
+    ];
+
+    /// <summary>C-19: a CSV import with each kind of transformer.</summary>
+    internal static readonly ProductImportRequest CsvImport = new(
+        "https://files.example/catalog.csv",
+        [
+            new ImportSchemaField("Item", ImportDestinationFields.Sku),
+            new ImportSchemaField("Name", ImportDestinationFields.Title, StringTransformer: ImportStringTransformers.CapitalizeFirst),
+            new ImportSchemaField("Cost", ImportDestinationFields.WholesalePrice, MathTransformer: "*0.5"),
+            new ImportSchemaField("Pictures", ImportDestinationFields.Images, SplitByCharacter: "|"),
+        ]);
+
+    internal static readonly Dictionary<string, (Func<ISupplierCatalogApi, Task> Call, string Method, string PathAndQuery, string? Body)> Cases = new()
     {
         ["C-16 list"] = (api => api.ListVariantsAsync(Supplier), "GET", "/v3/suppliers/88/variants", null),
         ["C-16 list, projected, paged"] = (
@@ -56,14 +80,7 @@ public sealed class SupplierCatalogRequestTests
         ["C-18 get"] = (api => api.GetVariantAsync(5), "GET", "/v3/variants/5", null),
         ["C-18 get, projected"] = (api => api.GetVariantAsync(5, ["sku", "images"]), "GET", "/v3/variants/5?fields=sku%2Cimages", null),
         ["C-19 import"] = (
-            api => api.ImportProductsAsync(Supplier, new ProductImportRequest(
-                "https://files.example/catalog.csv",
-                [
-                    new ImportSchemaField("Item", ImportDestinationFields.Sku),
-                    new ImportSchemaField("Name", ImportDestinationFields.Title, StringTransformer: ImportStringTransformers.CapitalizeFirst),
-                    new ImportSchemaField("Cost", ImportDestinationFields.WholesalePrice, MathTransformer: "*0.5"),
-                    new ImportSchemaField("Pictures", ImportDestinationFields.Images, SplitByCharacter: "|"),
-                ])),
+            api => api.ImportProductsAsync(Supplier, CsvImport),
             "POST",
             "/v3/suppliers/88/importProducts",
             """
@@ -83,17 +100,7 @@ public sealed class SupplierCatalogRequestTests
             "/v3/suppliers/88/variants/5",
             """{"retail_price":24.9,"title":"Tee, red"}"""),
         ["I-6 bulk prices by SKU"] = (
-            api => api.UpdateVariantsAsync(Supplier, [
-                new VariantRequest
-                {
-                    Sku = "TEE-RED-M",
-                    RetailPrice = 29.9m,
-                    SpecialSalePrice = 19.9m,
-                    SpecialSalePriceStart = new DateTimeOffset(2024, 11, 29, 0, 0, 0, TimeSpan.Zero),
-                    SpecialSalePriceEnd = new DateTimeOffset(2024, 12, 2, 0, 0, 0, TimeSpan.Zero),
-                },
-                new VariantRequest { Sku = "TEE-RED-L", WholesalePrice = 13m },
-            ]),
+            api => api.UpdateVariantsAsync(Supplier, BulkPrices),
             "PUT",
             "/v3/suppliers/88/variants",
             """

@@ -15,7 +15,7 @@ public sealed class SupplierFulfillmentsRequestTests
 {
     private const long Supplier = 88;
 
-    private static readonly Dictionary<string, (Func<ISupplierFulfillmentsApi, Task> Call, string Method, string PathAndQuery, string? Body)> Cases = new()
+    internal static readonly Dictionary<string, (Func<ISupplierFulfillmentsApi, Task> Call, string Method, string PathAndQuery, string? Body)> Cases = new()
     {
         ["C-1 list"] = (api => api.ListAsync(Supplier), "GET", "/v3/suppliers/88/fulfillments", null),
         ["C-1 new orders, projected, paged"] = (

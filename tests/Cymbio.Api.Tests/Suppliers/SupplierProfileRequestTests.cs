@@ -15,7 +15,7 @@ public sealed class SupplierProfileRequestTests
 {
     private const long Supplier = 88;
 
-    private static readonly Dictionary<string, (Func<ISupplierProfileApi, Task> Call, string Method, string PathAndQuery, string? Body)> ProfileCases = new()
+    internal static readonly Dictionary<string, (Func<ISupplierProfileApi, Task> Call, string Method, string PathAndQuery, string? Body)> ProfileCases = new()
     {
         ["C-14 get"] = (api => api.GetAsync(Supplier), "GET", "/v3/suppliers/88", null),
         ["C-14 get, projected"] = (api => api.GetAsync(Supplier, ["id", "name", "createdAt"]), "GET", "/v3/suppliers/88?fields=id%2Cname%2CcreatedAt", null),
@@ -29,7 +29,7 @@ public sealed class SupplierProfileRequestTests
             null),
     };
 
-    private static readonly Dictionary<string, (Func<IChannelsApi, Task> Call, string Method, string PathAndQuery, string? Body)> ChannelCases = new()
+    internal static readonly Dictionary<string, (Func<IChannelsApi, Task> Call, string Method, string PathAndQuery, string? Body)> ChannelCases = new()
     {
         ["I-1 channels"] = (api => api.ListAsync(), "GET", "/v3/channels", null),
         ["I-1 channels, projected"] = (api => api.ListAsync(["id", "name", "type"]), "GET", "/v3/channels?fields=id%2Cname%2Ctype", null),

@@ -15,7 +15,7 @@ public sealed class SupplierWarehousesRequestTests
 {
     private const long Supplier = 88;
 
-    private static readonly Dictionary<string, (Func<ISupplierWarehousesApi, Task> Call, string Method, string PathAndQuery, string? Body)> WarehouseCases = new()
+    internal static readonly Dictionary<string, (Func<ISupplierWarehousesApi, Task> Call, string Method, string PathAndQuery, string? Body)> WarehouseCases = new()
     {
         ["I-8 list"] = (api => api.ListAsync(Supplier), "GET", "/v3/suppliers/88/warehouses", null),
         ["I-8 list, projected, paged"] = (api => api.ListAsync(Supplier, ["id", "code"], 10, 0), "GET", "/v3/suppliers/88/warehouses?fields=id%2Ccode&limit=10&offset=0", null),
@@ -35,7 +35,7 @@ public sealed class SupplierWarehousesRequestTests
         ["I-11 deactivate"] = (api => api.UpdateAsync(Supplier, 3, new WarehouseRequest(IsActive: false)), "PUT", "/v3/suppliers/88/warehouses/3", """{"is_active":false}"""),
     };
 
-    private static readonly Dictionary<string, (Func<ISupplierInventoryApi, Task> Call, string Method, string PathAndQuery, string? Body)> InventoryCases = new()
+    internal static readonly Dictionary<string, (Func<ISupplierInventoryApi, Task> Call, string Method, string PathAndQuery, string? Body)> InventoryCases = new()
     {
         ["I-12 list"] = (api => api.ListAsync(Supplier), "GET", "/v3/suppliers/88/inventory", null),
         ["I-12 one SKU in one warehouse"] = (
