@@ -323,6 +323,16 @@ public sealed class DeclarationDiagnosticTests
             {
             }
 
+            [{|#6:CymbioAggregate(CymbioAccount.Retailer, null)|}]
+            public sealed partial class NullTypes
+            {
+            }
+
+            [{|#7:CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi), AccountParameter = "not a name")|}]
+            public sealed partial class BadParameter
+            {
+            }
+
             [CymbioAggregate(CymbioAccount.Retailer, typeof(IOrdersApi))]
             public sealed partial class Fine
             {
@@ -334,6 +344,8 @@ public sealed class DeclarationDiagnosticTests
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(3).WithArguments("Nested", "'Outer', which contains 'Nested', must be declared partial so that the generator can implement it"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(4).WithArguments("NotAnInterface", "'Sample.Order' is not a closed interface type"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(5).WithArguments("NoInterface", "the attribute names no interface"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(6).WithArguments("NullTypes", "the attribute names no interface"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.InvalidAggregate).WithLocation(7).WithArguments("BadParameter", "AccountParameter 'not a name' is not a parameter name"));
         await test.RunWithGeneratorAsync();
     }
 }

@@ -121,7 +121,7 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
         {
             foreach (var attribute in type.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() != AggregateReader.AttributeMetadataName)
+                if (attribute.AttributeClass is not { Name: "CymbioAggregateAttribute", ContainingNamespace: { Name: "Cymbio", ContainingNamespace.IsGlobalNamespace: true } })
                 {
                     continue;
                 }
@@ -132,14 +132,23 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                if (attribute.ConstructorArguments.Length < 2 || attribute.ConstructorArguments[1].Kind != TypedConstantKind.Array || attribute.ConstructorArguments[1].Values.IsEmpty)
+                if (attribute.ConstructorArguments.Length < 2
+                    || attribute.ConstructorArguments[1] is not { Kind: TypedConstantKind.Array, IsNull: false } array
+                    || array.Values.IsDefaultOrEmpty)
                 {
                     var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidAggregate, location, type.Name, "the attribute names no interface"));
                     return;
                 }
 
-                var values = attribute.ConstructorArguments[1].Values;
+                var accountParameter = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "AccountParameter").Value;
+                if (accountParameter.Value is string name0 && !SyntaxFacts.IsValidIdentifier(name0))
+                {
+                    var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidAggregate, location, type.Name, $"AccountParameter '{name0}' is not a parameter name"));
+                }
+
+                var values = array.Values;
                 for (var i = 0; i < values.Length; i++)
                 {
                     if (values[i].Value is not INamedTypeSymbol { TypeKind: TypeKind.Interface } named || named.IsUnboundGenericType)
