@@ -18,7 +18,7 @@ internal static partial class Emitter
     public static string EmitScopeTable(InterfaceModel model)
     {
         var names = MemberNames(model);
-        var w = Header(nullable: false);
+        var w = Header(nullable: false, capacity: 1536 + (512 * model.Operations.Length));
 
         // What cannot be generated fails the build, with the reason, rather than leave a scope out of the table.
         foreach (var operation in model.Operations)
@@ -54,9 +54,18 @@ internal static partial class Emitter
                 continue;
             }
 
-            var inherited = operation.DeclaringInterface == model.DisplayName ? string.Empty : $", inherited from <c>{Xml(operation.DeclaringInterface)}</c>";
-            w.Line($"/// <summary><c>{Xml(operation.Signature)}</c>, <c>{Xml(operation.HttpMethod ?? "?")} {Xml(operation.Route ?? string.Empty)}</c>{inherited}: {DescribeScopes(operation)}.</summary>")
-             .Line($"public static readonly global::Cymbio.ScopeSet {names[i]} = {ScopesField}[{i.ToString(CultureInfo.InvariantCulture)}];");
+            // Written in pieces rather than as interpolated lines: these two lines per operation are most of the file.
+            w.StartLine().Append("/// <summary><c>").Append(Xml(operation.Signature))
+             .Append("</c>, <c>").Append(Xml(operation.HttpMethod ?? "?")).Append(' ').Append(Xml(operation.Route ?? string.Empty)).Append("</c>");
+            if (operation.DeclaringInterface != model.DisplayName)
+            {
+                w.Append(", inherited from <c>").Append(Xml(operation.DeclaringInterface)).Append("</c>");
+            }
+
+            w.Append(": ");
+            AppendScopesDescription(w, operation);
+            w.Append(".</summary>").EndLine()
+             .StartLine().Append("public static readonly global::Cymbio.ScopeSet ").Append(names[i]).Append(" = ").Append(ScopesField).Append('[').Append(i).Append("];").EndLine();
         }
 
         w.Line()
@@ -67,7 +76,9 @@ internal static partial class Emitter
          .Line($"internal const string {TableConstant} =");
         for (var i = 0; i < model.Operations.Length; i++)
         {
-            w.Line("    " + TableRecord(model.Operations[i]) + (i == model.Operations.Length - 1 ? ";" : " +"));
+            w.StartLine().Append("    ");
+            AppendTableRecord(w, model.Operations[i]);
+            w.Append(i == model.Operations.Length - 1 ? ";" : " +").EndLine();
         }
 
         if (model.Operations.Length == 0)
@@ -110,32 +121,36 @@ internal static partial class Emitter
     private const string TableConstant = "CymbioScopeTable";
 
     /// <summary>One record of the table: a C# string expression (literals, and constant references for scopes only the final compilation knows).</summary>
-    private static string TableRecord(OperationModel operation)
+    private static void AppendTableRecord(SourceWriter w, OperationModel operation)
     {
         var head = operation.MethodName + "\t" + (operation.HttpMethod ?? string.Empty) + "\t";
         var tail = operation.Route is null ? "\n" : "\t" + EscapeRoute(operation.Route) + "\n";
         if (!operation.IsDeclared)
         {
-            return Literal(head + "!" + tail);
+            AppendLiteral(w, head + "!" + tail);
+            return;
         }
 
         if (operation.Constants.IsEmpty)
         {
-            return Literal(head + string.Join(" ", operation.Scopes) + tail);
+            AppendLiteral(w, head + string.Join(" ", operation.Scopes) + tail);
+            return;
         }
 
-        var parts = new List<string> { Literal(head + string.Join(string.Empty, operation.Scopes.Select(static s => s + " "))) };
+        w.Append('(');
+        AppendLiteral(w, head + string.Join(string.Empty, operation.Scopes.Select(static s => s + " ")));
         for (var i = 0; i < operation.Constants.Length; i++)
         {
-            parts.Add(operation.Constants[i]);
+            w.Append(" + ").Append(operation.Constants[i]);
             if (i < operation.Constants.Length - 1)
             {
-                parts.Add("\" \"");
+                w.Append(" + \" \"");
             }
         }
 
-        parts.Add(Literal(tail));
-        return "(" + string.Join(" + ", parts) + ")";
+        w.Append(" + ");
+        AppendLiteral(w, tail);
+        w.Append(')');
     }
 
     private static string EscapeRoute(string route) => route.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n");
@@ -206,24 +221,37 @@ internal static partial class Emitter
         return SyntaxFacts.GetKeywordKind(unique) != SyntaxKind.None ? "@" + unique : unique;
     }
 
-    private static string DescribeScopes(OperationModel operation)
+    private static void AppendScopesDescription(SourceWriter w, OperationModel operation)
     {
         if (!operation.IsDeclared)
         {
-            return "none declared, so the runtime refuses it (CYM0008: add [CymbioScope] or [CymbioNoScope])";
+            w.Append("none declared, so the runtime refuses it (CYM0008: add [CymbioScope] or [CymbioNoScope])");
+            return;
         }
 
-        var parts = new List<string>();
+        if (operation.Scopes.IsEmpty && operation.Constants.IsEmpty)
+        {
+            w.Append("none");
+            return;
+        }
+
+        var first = true;
         if (!operation.Scopes.IsEmpty)
         {
-            parts.Add($"<c>{Xml(string.Join(" ", operation.Scopes))}</c>");
+            w.Append("<c>");
+            for (var i = 0; i < operation.Scopes.Length; i++)
+            {
+                w.Append(i == 0 ? string.Empty : " ").Append(Xml(operation.Scopes[i]));
+            }
+
+            w.Append("</c>");
+            first = false;
         }
 
         foreach (var constant in operation.Constants)
         {
-            parts.Add($"the value of <c>{Xml(constant.Replace("global::", string.Empty))}</c>");
+            w.Append(first ? string.Empty : " and ").Append("the value of <c>").Append(Xml(constant.Replace("global::", string.Empty))).Append("</c>");
+            first = false;
         }
-
-        return parts.Count == 0 ? "none" : string.Join(" and ", parts);
     }
 }
