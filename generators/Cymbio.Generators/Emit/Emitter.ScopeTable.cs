@@ -17,7 +17,7 @@ internal static partial class Emitter
     /// </summary>
     public static string EmitScopeTable(InterfaceModel model)
     {
-        var names = MemberNames(model);
+        var names = MemberNames(model, out var declares);
         var w = Header(nullable: false, capacity: 1536 + (512 * model.Operations.Length));
 
         // What cannot be generated fails the build, with the reason, rather than leave a scope out of the table.
@@ -45,11 +45,10 @@ internal static partial class Emitter
         // Fields, not properties: a static readonly field costs the compiler about half of a one-line property (no
         // accessor to bind, emit and map), which is most of what the tables cost a build. They are initialized in
         // textual order, after the array above.
-        var emitted = new HashSet<string>();
         for (var i = 0; i < model.Operations.Length; i++)
         {
             var operation = model.Operations[i];
-            if (!emitted.Add(names[i]))
+            if (!declares[i])
             {
                 continue;
             }
@@ -158,8 +157,9 @@ internal static partial class Emitter
     /// <summary>
     /// One member per method name when its overloads agree on the scopes; otherwise <c>Name_1</c>, <c>Name_2</c>… in
     /// declaration order. Names that would clash with the class's own members get a trailing underscore.
+    /// <paramref name="declares"/> says which operation declares its member: the first of those that share one.
     /// </summary>
-    private static string[] MemberNames(InterfaceModel model)
+    private static string[] MemberNames(InterfaceModel model, out bool[] declares)
     {
         var groups = new Dictionary<string, List<int>>();
         var order = new List<string>();
@@ -177,12 +177,10 @@ internal static partial class Emitter
 
         // Every member name is unique: a method literally named like a numbered overload, or like one of the class's
         // own members, gets underscores appended until it is (in declaration order, so the result is deterministic).
-        var used = new HashSet<string>(System.StringComparer.Ordinal)
-        {
-            "Operations", "RegisterCymbioScopes", ScopesField, TableConstant, model.ClassName,
-            "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
-        };
+        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        bool TryReserve(string candidate) => candidate != model.ClassName && !ClassMembers.Contains(candidate) && used.Add(candidate);
         var names = new string[model.Operations.Length];
+        declares = new bool[model.Operations.Length];
         foreach (var name in order)
         {
             var indices = groups[name];
@@ -194,28 +192,38 @@ internal static partial class Emitter
 
             if (agree)
             {
-                var shared = Reserve(name, used);
+                var shared = Reserve(name, TryReserve);
                 foreach (var index in indices)
                 {
                     names[index] = shared;
                 }
+
+                declares[indices[0]] = true;
 
                 continue;
             }
 
             for (var k = 0; k < indices.Count; k++)
             {
-                names[indices[k]] = Reserve(name + "_" + (k + 1).ToString(CultureInfo.InvariantCulture), used);
+                names[indices[k]] = Reserve(name + "_" + (k + 1).ToString(CultureInfo.InvariantCulture), TryReserve);
+                declares[indices[k]] = true;
             }
         }
 
         return names;
     }
 
-    private static string Reserve(string name, HashSet<string> used)
+    /// <summary>The generated class's own members (besides the per-operation ones), and <see cref="object"/>'s.</summary>
+    private static readonly HashSet<string> ClassMembers = new(System.StringComparer.Ordinal)
+    {
+        "Operations", "RegisterCymbioScopes", ScopesField, TableConstant,
+        "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
+    };
+
+    private static string Reserve(string name, System.Func<string, bool> tryReserve)
     {
         // name, name_, name__, …
-        var unique = UniqueNames.Reserve(used, name, i => name + new string('_', i - 1));
+        var unique = UniqueNames.Reserve(name, i => name + new string('_', i - 1), tryReserve);
 
         // A method named like a keyword (Task @event()) keeps its name, escaped.
         return SyntaxFacts.GetKeywordKind(unique) != SyntaxKind.None ? "@" + unique : unique;
