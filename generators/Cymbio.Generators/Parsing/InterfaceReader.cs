@@ -57,6 +57,7 @@ internal static class InterfaceReader
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
         var displayName = type.ToDisplayString();
         Dictionary<INamedTypeSymbol, string>? baseDisplayNames = null;
+        var names = new NameDisplays(semanticModel);
         var prefix = RefitRoutes.PathPrefixOf(type);
         var operations = new List<OperationModel>();
         foreach (var method in ScopeSymbols.OperationCandidates(type))
@@ -97,7 +98,7 @@ internal static class InterfaceReader
             var declaring = method.ContainingType.OriginalDefinition;
             operations.Add(new OperationModel(
                 ScopeSymbols.OperationName(method),
-                Signature(method, semanticModel, cancellationToken),
+                Signature(method, ref names, cancellationToken),
                 SymbolEqualityComparer.Default.Equals(declaring, type) ? displayName : DisplayNameOf(declaring, ref baseDisplayNames),
                 verb,
                 RefitRoutes.Template(prefix, route),
@@ -172,11 +173,11 @@ internal static class InterfaceReader
     /// The method's name, type parameters and parameter types (<c>GetAsync(long, Thing)</c>), for the documentation.
     /// Reading <see cref="IMethodSymbol.Parameters"/> makes the compiler bind the whole signature (return type
     /// included), which was a sixth of the generator's run on a 2,000-operation project; so where the method's
-    /// declaration is in <paramref name="semanticModel"/>'s tree, parameter types are taken from the syntax instead: a
-    /// keyword (<c>long</c>) as written, a simple name (<c>Thing</c>) bound on its own. Either gives exactly what
+    /// declaration is in the tree of the semantic model the reader was given, parameter types are taken from the syntax
+    /// instead: a keyword (<c>long</c>) as written, a simple name (<c>Thing</c>) bound on its own (<see cref="NameDisplays"/>). Either gives exactly what
     /// <see cref="TypeDisplay"/> gives for the parameter's type; any other shape reads the parameters from the symbol.
     /// </summary>
-    private static string Signature(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)
+    private static string Signature(IMethodSymbol method, ref NameDisplays names, CancellationToken cancellationToken)
     {
         var builder = new StringBuilder(ScopeSymbols.OperationName(method));
         if (method.TypeParameters.Length > 0)
@@ -192,7 +193,7 @@ internal static class InterfaceReader
 
         builder.Append('(');
         var start = builder.Length;
-        if (!TryAppendParametersFromSyntax(builder, method, semanticModel, cancellationToken))
+        if (!TryAppendParametersFromSyntax(builder, method, ref names, cancellationToken))
         {
             builder.Length = start;
             var parameters = method.Parameters;
@@ -205,8 +206,9 @@ internal static class InterfaceReader
         return builder.Append(')').ToString();
     }
 
-    private static bool TryAppendParametersFromSyntax(StringBuilder builder, IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)
+    private static bool TryAppendParametersFromSyntax(StringBuilder builder, IMethodSymbol method, ref NameDisplays names, CancellationToken cancellationToken)
     {
+        var semanticModel = names.SemanticModel;
         if (semanticModel is null)
         {
             return false;
@@ -232,7 +234,7 @@ internal static class InterfaceReader
                     break;
                 case IdentifierNameSyntax name:
                     // Not annotated (that would be a NullableTypeSyntax), so the plain display is the full display.
-                    text = semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is ITypeSymbol bound ? PlainDisplay(bound) : null;
+                    text = names.Display(name, declaration, method.TypeParameters.Length == 0, cancellationToken);
                     break;
                 default:
                     // Generic, qualified, array, nullable, tuple, pointer or function-pointer types, __arglist.
@@ -249,6 +251,53 @@ internal static class InterfaceReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Simple type names in parameter lists, bound with the semantic model and shown as <see cref="PlainDisplay"/>
+    /// shows them (null: not a plain type). A name means the same in every method of one type declaration unless a
+    /// method's own type parameters can shadow it, so within a declaration each name is bound once.
+    /// </summary>
+    private struct NameDisplays
+    {
+        private SyntaxNode? _scope;
+        private Dictionary<string, string?>? _displays;
+
+        public NameDisplays(SemanticModel? semanticModel)
+        {
+            SemanticModel = semanticModel;
+            _scope = null;
+            _displays = null;
+        }
+
+        public SemanticModel? SemanticModel { get; }
+
+        public string? Display(IdentifierNameSyntax name, MethodDeclarationSyntax method, bool cacheable, CancellationToken cancellationToken)
+        {
+            if (!cacheable || method.Parent is null)
+            {
+                return Bind(name, cancellationToken);
+            }
+
+            if (_scope != method.Parent)
+            {
+                _scope = method.Parent;
+                _displays?.Clear();
+            }
+
+            _displays ??= new Dictionary<string, string?>(System.StringComparer.Ordinal);
+            var text = name.Identifier.ValueText;
+            if (!_displays.TryGetValue(text, out var display))
+            {
+                display = Bind(name, cancellationToken);
+                _displays.Add(text, display);
+            }
+
+            return display;
+        }
+
+        private readonly string? Bind(IdentifierNameSyntax name, CancellationToken cancellationToken) =>
+            SemanticModel!.GetSymbolInfo(name, cancellationToken).Symbol is ITypeSymbol bound ? PlainDisplay(bound) : null;
     }
 
     /// <summary>Canonical form of a method's scopes or constant references (<see cref="ScopeSymbols.Canonical"/>), without the sorted set for the usual one or two.</summary>
