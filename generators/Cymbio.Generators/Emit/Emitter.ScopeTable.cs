@@ -18,7 +18,7 @@ internal static partial class Emitter
     public static string EmitScopeTable(InterfaceModel model)
     {
         var names = MemberNames(model, out var declares);
-        var w = Header(nullable: false, capacity: 1536 + (512 * model.Operations.Length));
+        var w = Header(nullable: false, capacity: 1024 + (448 * model.Operations.Length));
 
         // What cannot be generated fails the build, with the reason, rather than leave a scope out of the table.
         foreach (var operation in model.Operations)
@@ -91,7 +91,7 @@ internal static partial class Emitter
             w.Close();
         }
 
-        return w.ToString();
+        return w.ToStringAndRelease();
     }
 
     public const string RegistrationsHintName = "Cymbio.ScopeTableRegistrations.g.cs";
