@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
@@ -33,5 +34,9 @@ public sealed class EmitterLiteralTests
         Emitter.AppendLiteral(writer, value);
 
         Assert.Equal(SymbolDisplay.FormatLiteral(value, quote: true), writer.ToString());
+
+        var fromBuffer = new SourceWriter();
+        Emitter.AppendLiteral(fromBuffer, new StringBuilder(value));
+        Assert.Equal(SymbolDisplay.FormatLiteral(value, quote: true), fromBuffer.ToString());
     }
 }

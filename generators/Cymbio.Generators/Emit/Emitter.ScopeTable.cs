@@ -119,25 +119,39 @@ internal static partial class Emitter
     private const string ScopesField = "s_cymbioScopes";
     private const string TableConstant = "CymbioScopeTable";
 
+    /// <summary>One record's text, built in one buffer per thread (records are written one at a time).</summary>
+    [System.ThreadStatic]
+    private static System.Text.StringBuilder? t_record;
+
     /// <summary>One record of the table: a C# string expression (literals, and constant references for scopes only the final compilation knows).</summary>
     private static void AppendTableRecord(SourceWriter w, OperationModel operation)
     {
-        var head = operation.MethodName + "\t" + (operation.HttpMethod ?? string.Empty) + "\t";
-        var tail = operation.Route is null ? "\n" : "\t" + EscapeRoute(operation.Route) + "\n";
+        var record = t_record ??= new System.Text.StringBuilder(256);
+        record.Clear().Append(operation.MethodName).Append('\t').Append(operation.HttpMethod ?? string.Empty).Append('\t');
         if (!operation.IsDeclared)
         {
-            AppendLiteral(w, head + "!" + tail);
+            AppendLiteral(w, AppendTail(record.Append('!'), operation));
             return;
         }
 
         if (operation.Constants.IsEmpty)
         {
-            AppendLiteral(w, head + string.Join(" ", operation.Scopes) + tail);
+            for (var i = 0; i < operation.Scopes.Length; i++)
+            {
+                record.Append(i == 0 ? string.Empty : " ").Append(operation.Scopes[i]);
+            }
+
+            AppendLiteral(w, AppendTail(record, operation));
             return;
         }
 
+        foreach (var scope in operation.Scopes)
+        {
+            record.Append(scope).Append(' ');
+        }
+
         w.Append('(');
-        AppendLiteral(w, head + string.Join(string.Empty, operation.Scopes.Select(static s => s + " ")));
+        AppendLiteral(w, record);
         for (var i = 0; i < operation.Constants.Length; i++)
         {
             w.Append(" + ").Append(operation.Constants[i]);
@@ -148,9 +162,13 @@ internal static partial class Emitter
         }
 
         w.Append(" + ");
-        AppendLiteral(w, tail);
+        AppendLiteral(w, AppendTail(record.Clear(), operation));
         w.Append(')');
     }
+
+    /// <summary>The end of a record: the route, if any, and the record separator.</summary>
+    private static System.Text.StringBuilder AppendTail(System.Text.StringBuilder record, OperationModel operation) =>
+        (operation.Route is null ? record : record.Append('\t').Append(EscapeRoute(operation.Route))).Append('\n');
 
     private static string EscapeRoute(string route) => route.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n");
 
@@ -161,52 +179,64 @@ internal static partial class Emitter
     /// </summary>
     private static string[] MemberNames(InterfaceModel model, out bool[] declares)
     {
-        var groups = new Dictionary<string, List<int>>();
-        var order = new List<string>();
-        for (var i = 0; i < model.Operations.Length; i++)
+        // The operations sharing a name, as chains in declaration order: first[name] is the first, next[i] the one
+        // after i (-1 at the end), last[first] the end of the chain.
+        var operations = model.Operations;
+        var first = new Dictionary<string, int>(operations.Length, System.StringComparer.Ordinal);
+        var next = new int[operations.Length];
+        var last = new int[operations.Length];
+        for (var i = 0; i < operations.Length; i++)
         {
-            var name = model.Operations[i].MethodName;
-            if (!groups.TryGetValue(name, out var list))
+            next[i] = -1;
+            if (first.TryGetValue(operations[i].MethodName, out var head))
             {
-                groups[name] = list = new List<int>();
-                order.Add(name);
+                next[last[head]] = i;
+                last[head] = i;
             }
-
-            list.Add(i);
+            else
+            {
+                first.Add(operations[i].MethodName, i);
+                last[i] = i;
+            }
         }
 
         // Every member name is unique: a method literally named like a numbered overload, or like one of the class's
         // own members, gets underscores appended until it is (in declaration order, so the result is deterministic).
         var used = new HashSet<string>(System.StringComparer.Ordinal);
-        bool TryReserve(string candidate) => candidate != model.ClassName && !ClassMembers.Contains(candidate) && used.Add(candidate);
-        var names = new string[model.Operations.Length];
-        declares = new bool[model.Operations.Length];
-        foreach (var name in order)
+        System.Func<string, bool> tryReserve = candidate => candidate != model.ClassName && !ClassMembers.Contains(candidate) && used.Add(candidate);
+        var names = new string[operations.Length];
+        declares = new bool[operations.Length];
+        for (var i = 0; i < operations.Length; i++)
         {
-            var indices = groups[name];
-            var agree = true;
-            foreach (var index in indices)
+            var name = operations[i].MethodName;
+            if (first[name] != i)
             {
-                agree &= model.Operations[index].Scopes.Equals(model.Operations[indices[0]].Scopes);
+                continue;
+            }
+
+            var agree = true;
+            for (var j = i; j >= 0; j = next[j])
+            {
+                agree &= operations[j].Scopes.Equals(operations[i].Scopes);
             }
 
             if (agree)
             {
-                var shared = Reserve(name, TryReserve);
-                foreach (var index in indices)
+                var shared = Reserve(name, tryReserve);
+                for (var j = i; j >= 0; j = next[j])
                 {
-                    names[index] = shared;
+                    names[j] = shared;
                 }
 
-                declares[indices[0]] = true;
-
+                declares[i] = true;
                 continue;
             }
 
-            for (var k = 0; k < indices.Count; k++)
+            var k = 1;
+            for (var j = i; j >= 0; j = next[j], k++)
             {
-                names[indices[k]] = Reserve(name + "_" + (k + 1).ToString(CultureInfo.InvariantCulture), TryReserve);
-                declares[indices[k]] = true;
+                names[j] = Reserve(name + "_" + k.ToString(CultureInfo.InvariantCulture), tryReserve);
+                declares[j] = true;
             }
         }
 

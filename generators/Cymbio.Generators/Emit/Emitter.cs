@@ -61,29 +61,67 @@ internal static partial class Emitter
     /// </summary>
     internal static void AppendLiteral(SourceWriter writer, string value)
     {
+        if (!IsPlainText(value))
+        {
+            writer.Append(Literal(value));
+            return;
+        }
+
+        writer.Append('"');
         foreach (var c in value)
         {
-            if ((c < ' ' || c > '~') && c != '\t' && c != '\n')
+            AppendEscaped(writer, c);
+        }
+
+        writer.Append('"');
+    }
+
+    /// <summary><see cref="AppendLiteral(SourceWriter, string)"/> of a buffer's text, without making a string of it when it is plain.</summary>
+    internal static void AppendLiteral(SourceWriter writer, System.Text.StringBuilder value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!IsPlain(value[i]))
             {
-                writer.Append(Literal(value));
+                writer.Append(Literal(value.ToString()));
                 return;
             }
         }
 
         writer.Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            switch (c)
-            {
-                case '"': writer.Append("\\\""); break;
-                case '\\': writer.Append("\\\\"); break;
-                case '\t': writer.Append("\\t"); break;
-                case '\n': writer.Append("\\n"); break;
-                default: writer.Append(c); break;
-            }
+            AppendEscaped(writer, value[i]);
         }
 
         writer.Append('"');
+    }
+
+    private static bool IsPlainText(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!IsPlain(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPlain(char c) => (c >= ' ' && c <= '~') || c == '\t' || c == '\n';
+
+    private static void AppendEscaped(SourceWriter writer, char c)
+    {
+        switch (c)
+        {
+            case '"': writer.Append("\\\""); break;
+            case '\\': writer.Append("\\\\"); break;
+            case '\t': writer.Append("\\t"); break;
+            case '\n': writer.Append("\\n"); break;
+            default: writer.Append(c); break;
+        }
     }
 
     private static string Sentence(string description)
