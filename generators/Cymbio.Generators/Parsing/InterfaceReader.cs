@@ -177,9 +177,13 @@ internal static class InterfaceReader
     /// instead: a keyword (<c>long</c>) as written, a simple name (<c>Thing</c>) bound on its own (<see cref="NameDisplays"/>). Either gives exactly what
     /// <see cref="TypeDisplay"/> gives for the parameter's type; any other shape reads the parameters from the symbol.
     /// </summary>
+    /// <summary>The buffer <see cref="Signature"/> builds in, one per thread (signatures are built one at a time).</summary>
+    [System.ThreadStatic]
+    private static StringBuilder? t_signature;
+
     private static string Signature(IMethodSymbol method, ref NameDisplays names, CancellationToken cancellationToken)
     {
-        var builder = new StringBuilder(ScopeSymbols.OperationName(method));
+        var builder = (t_signature ??= new StringBuilder(128)).Clear().Append(ScopeSymbols.OperationName(method));
         if (method.TypeParameters.Length > 0)
         {
             builder.Append('<');
