@@ -10,6 +10,7 @@ namespace Cymbio.Benchmarks;
 /// <list type="bullet">
 /// <item><c>-- --counts</c> for the token-request counts;</item>
 /// <item><c>-- --paired</c> for the paired handler overhead;</item>
+/// <item><c>-- --generator-paired [rounds]</c> for the generators' cold and incremental runs, paired in one process;</item>
 /// <item><c>-- --analyzer-telemetry</c> for the analyzers' own execution times next to the compile time;</item>
 /// <item><c>-- --write-analyzer-project DIR</c> to write the analyzer-overhead project for a real build with <c>-p:ReportAnalyzer=true</c>;</item>
 /// <item><c>-- --build-time [rounds] [--fresh-csc]</c> for the paired build-time overhead: real <c>dotnet build</c>s of a
@@ -30,6 +31,18 @@ public static class Program
         if (args.Length == 1 && args[0] == "--paired")
         {
             return PairedOverhead.RunAsync().GetAwaiter().GetResult();
+        }
+
+        if (args.Length >= 1 && args[0] == "--generator-paired")
+        {
+            var generatorRounds = GeneratorPaired.DefaultRounds;
+            if (args.Length > 2 || (args.Length == 2 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out generatorRounds) || generatorRounds < 1)))
+            {
+                Console.Error.WriteLine("usage: --generator-paired [rounds]");
+                return 2;
+            }
+
+            return GeneratorPaired.Run(generatorRounds);
         }
 
         if (args.Length == 1 && args[0] == "--analyzer-telemetry")

@@ -17,8 +17,8 @@ internal static partial class Emitter
     /// </summary>
     public static string EmitScopeTable(InterfaceModel model)
     {
-        var names = MemberNames(model);
-        var w = Header(nullable: false);
+        var names = MemberNames(model, out var declares);
+        var w = Header(nullable: false, capacity: 1024 + (448 * model.Operations.Length));
 
         // What cannot be generated fails the build, with the reason, rather than leave a scope out of the table.
         foreach (var operation in model.Operations)
@@ -45,18 +45,26 @@ internal static partial class Emitter
         // Fields, not properties: a static readonly field costs the compiler about half of a one-line property (no
         // accessor to bind, emit and map), which is most of what the tables cost a build. They are initialized in
         // textual order, after the array above.
-        var emitted = new HashSet<string>();
         for (var i = 0; i < model.Operations.Length; i++)
         {
             var operation = model.Operations[i];
-            if (!emitted.Add(names[i]))
+            if (!declares[i])
             {
                 continue;
             }
 
-            var inherited = operation.DeclaringInterface == model.DisplayName ? string.Empty : $", inherited from <c>{Xml(operation.DeclaringInterface)}</c>";
-            w.Line($"/// <summary><c>{Xml(operation.Signature)}</c>, <c>{Xml(operation.HttpMethod ?? "?")} {Xml(operation.Route ?? string.Empty)}</c>{inherited}: {DescribeScopes(operation)}.</summary>")
-             .Line($"public static readonly global::Cymbio.ScopeSet {names[i]} = {ScopesField}[{i.ToString(CultureInfo.InvariantCulture)}];");
+            // Written in pieces rather than as interpolated lines: these two lines per operation are most of the file.
+            w.StartLine().Append("/// <summary><c>").Append(Xml(operation.Signature))
+             .Append("</c>, <c>").Append(Xml(operation.HttpMethod ?? "?")).Append(' ').Append(Xml(operation.Route ?? string.Empty)).Append("</c>");
+            if (operation.DeclaringInterface != model.DisplayName)
+            {
+                w.Append(", inherited from <c>").Append(Xml(operation.DeclaringInterface)).Append("</c>");
+            }
+
+            w.Append(": ");
+            AppendScopesDescription(w, operation);
+            w.Append(".</summary>").EndLine()
+             .StartLine().Append("public static readonly global::Cymbio.ScopeSet ").Append(names[i]).Append(" = ").Append(ScopesField).Append('[').Append(i).Append("];").EndLine();
         }
 
         w.Line()
@@ -67,7 +75,9 @@ internal static partial class Emitter
          .Line($"internal const string {TableConstant} =");
         for (var i = 0; i < model.Operations.Length; i++)
         {
-            w.Line("    " + TableRecord(model.Operations[i]) + (i == model.Operations.Length - 1 ? ";" : " +"));
+            w.StartLine().Append("    ");
+            AppendTableRecord(w, model.Operations[i]);
+            w.Append(i == model.Operations.Length - 1 ? ";" : " +").EndLine();
         }
 
         if (model.Operations.Length == 0)
@@ -81,7 +91,7 @@ internal static partial class Emitter
             w.Close();
         }
 
-        return w.ToString();
+        return w.ToStringAndRelease();
     }
 
     public const string RegistrationsHintName = "Cymbio.ScopeTableRegistrations.g.cs";
@@ -109,121 +119,177 @@ internal static partial class Emitter
     private const string ScopesField = "s_cymbioScopes";
     private const string TableConstant = "CymbioScopeTable";
 
+    /// <summary>One record's text, built in one buffer per thread (records are written one at a time).</summary>
+    [System.ThreadStatic]
+    private static System.Text.StringBuilder? t_record;
+
     /// <summary>One record of the table: a C# string expression (literals, and constant references for scopes only the final compilation knows).</summary>
-    private static string TableRecord(OperationModel operation)
+    private static void AppendTableRecord(SourceWriter w, OperationModel operation)
     {
-        var head = operation.MethodName + "\t" + (operation.HttpMethod ?? string.Empty) + "\t";
-        var tail = operation.Route is null ? "\n" : "\t" + EscapeRoute(operation.Route) + "\n";
+        var record = t_record ??= new System.Text.StringBuilder(256);
+        record.Clear().Append(operation.MethodName).Append('\t').Append(operation.HttpMethod ?? string.Empty).Append('\t');
         if (!operation.IsDeclared)
         {
-            return Literal(head + "!" + tail);
+            AppendLiteral(w, AppendTail(record.Append('!'), operation));
+            return;
         }
 
         if (operation.Constants.IsEmpty)
         {
-            return Literal(head + string.Join(" ", operation.Scopes) + tail);
+            for (var i = 0; i < operation.Scopes.Length; i++)
+            {
+                record.Append(i == 0 ? string.Empty : " ").Append(operation.Scopes[i]);
+            }
+
+            AppendLiteral(w, AppendTail(record, operation));
+            return;
         }
 
-        var parts = new List<string> { Literal(head + string.Join(string.Empty, operation.Scopes.Select(static s => s + " "))) };
+        foreach (var scope in operation.Scopes)
+        {
+            record.Append(scope).Append(' ');
+        }
+
+        w.Append('(');
+        AppendLiteral(w, record);
         for (var i = 0; i < operation.Constants.Length; i++)
         {
-            parts.Add(operation.Constants[i]);
+            w.Append(" + ").Append(operation.Constants[i]);
             if (i < operation.Constants.Length - 1)
             {
-                parts.Add("\" \"");
+                w.Append(" + \" \"");
             }
         }
 
-        parts.Add(Literal(tail));
-        return "(" + string.Join(" + ", parts) + ")";
+        w.Append(" + ");
+        AppendLiteral(w, AppendTail(record.Clear(), operation));
+        w.Append(')');
     }
+
+    /// <summary>The end of a record: the route, if any, and the record separator.</summary>
+    private static System.Text.StringBuilder AppendTail(System.Text.StringBuilder record, OperationModel operation) =>
+        (operation.Route is null ? record : record.Append('\t').Append(EscapeRoute(operation.Route))).Append('\n');
 
     private static string EscapeRoute(string route) => route.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n");
 
     /// <summary>
     /// One member per method name when its overloads agree on the scopes; otherwise <c>Name_1</c>, <c>Name_2</c>… in
     /// declaration order. Names that would clash with the class's own members get a trailing underscore.
+    /// <paramref name="declares"/> says which operation declares its member: the first of those that share one.
     /// </summary>
-    private static string[] MemberNames(InterfaceModel model)
+    private static string[] MemberNames(InterfaceModel model, out bool[] declares)
     {
-        var groups = new Dictionary<string, List<int>>();
-        var order = new List<string>();
-        for (var i = 0; i < model.Operations.Length; i++)
+        // The operations sharing a name, as chains in declaration order: first[name] is the first, next[i] the one
+        // after i (-1 at the end), last[first] the end of the chain.
+        var operations = model.Operations;
+        var first = new Dictionary<string, int>(operations.Length, System.StringComparer.Ordinal);
+        var next = new int[operations.Length];
+        var last = new int[operations.Length];
+        for (var i = 0; i < operations.Length; i++)
         {
-            var name = model.Operations[i].MethodName;
-            if (!groups.TryGetValue(name, out var list))
+            next[i] = -1;
+            if (first.TryGetValue(operations[i].MethodName, out var head))
             {
-                groups[name] = list = new List<int>();
-                order.Add(name);
+                next[last[head]] = i;
+                last[head] = i;
             }
-
-            list.Add(i);
+            else
+            {
+                first.Add(operations[i].MethodName, i);
+                last[i] = i;
+            }
         }
 
         // Every member name is unique: a method literally named like a numbered overload, or like one of the class's
         // own members, gets underscores appended until it is (in declaration order, so the result is deterministic).
-        var used = new HashSet<string>(System.StringComparer.Ordinal)
+        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        System.Func<string, bool> tryReserve = candidate => candidate != model.ClassName && !ClassMembers.Contains(candidate) && used.Add(candidate);
+        var names = new string[operations.Length];
+        declares = new bool[operations.Length];
+        for (var i = 0; i < operations.Length; i++)
         {
-            "Operations", "RegisterCymbioScopes", ScopesField, TableConstant, model.ClassName,
-            "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
-        };
-        var names = new string[model.Operations.Length];
-        foreach (var name in order)
-        {
-            var indices = groups[name];
-            var agree = true;
-            foreach (var index in indices)
+            var name = operations[i].MethodName;
+            if (first[name] != i)
             {
-                agree &= model.Operations[index].Scopes.Equals(model.Operations[indices[0]].Scopes);
+                continue;
+            }
+
+            var agree = true;
+            for (var j = i; j >= 0; j = next[j])
+            {
+                agree &= operations[j].Scopes.Equals(operations[i].Scopes);
             }
 
             if (agree)
             {
-                var shared = Reserve(name, used);
-                foreach (var index in indices)
+                var shared = Reserve(name, tryReserve);
+                for (var j = i; j >= 0; j = next[j])
                 {
-                    names[index] = shared;
+                    names[j] = shared;
                 }
 
+                declares[i] = true;
                 continue;
             }
 
-            for (var k = 0; k < indices.Count; k++)
+            var k = 1;
+            for (var j = i; j >= 0; j = next[j], k++)
             {
-                names[indices[k]] = Reserve(name + "_" + (k + 1).ToString(CultureInfo.InvariantCulture), used);
+                names[j] = Reserve(name + "_" + k.ToString(CultureInfo.InvariantCulture), tryReserve);
+                declares[j] = true;
             }
         }
 
         return names;
     }
 
-    private static string Reserve(string name, HashSet<string> used)
+    /// <summary>The generated class's own members (besides the per-operation ones), and <see cref="object"/>'s.</summary>
+    private static readonly HashSet<string> ClassMembers = new(System.StringComparer.Ordinal)
+    {
+        "Operations", "RegisterCymbioScopes", ScopesField, TableConstant,
+        "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
+    };
+
+    private static string Reserve(string name, System.Func<string, bool> tryReserve)
     {
         // name, name_, name__, …
-        var unique = UniqueNames.Reserve(used, name, i => name + new string('_', i - 1));
+        var unique = UniqueNames.Reserve(name, i => name + new string('_', i - 1), tryReserve);
 
         // A method named like a keyword (Task @event()) keeps its name, escaped.
         return SyntaxFacts.GetKeywordKind(unique) != SyntaxKind.None ? "@" + unique : unique;
     }
 
-    private static string DescribeScopes(OperationModel operation)
+    private static void AppendScopesDescription(SourceWriter w, OperationModel operation)
     {
         if (!operation.IsDeclared)
         {
-            return "none declared, so the runtime refuses it (CYM0008: add [CymbioScope] or [CymbioNoScope])";
+            w.Append("none declared, so the runtime refuses it (CYM0008: add [CymbioScope] or [CymbioNoScope])");
+            return;
         }
 
-        var parts = new List<string>();
+        if (operation.Scopes.IsEmpty && operation.Constants.IsEmpty)
+        {
+            w.Append("none");
+            return;
+        }
+
+        var first = true;
         if (!operation.Scopes.IsEmpty)
         {
-            parts.Add($"<c>{Xml(string.Join(" ", operation.Scopes))}</c>");
+            w.Append("<c>");
+            for (var i = 0; i < operation.Scopes.Length; i++)
+            {
+                w.Append(i == 0 ? string.Empty : " ").Append(Xml(operation.Scopes[i]));
+            }
+
+            w.Append("</c>");
+            first = false;
         }
 
         foreach (var constant in operation.Constants)
         {
-            parts.Add($"the value of <c>{Xml(constant.Replace("global::", string.Empty))}</c>");
+            w.Append(first ? string.Empty : " and ").Append("the value of <c>").Append(Xml(constant.Replace("global::", string.Empty))).Append("</c>");
+            first = false;
         }
-
-        return parts.Count == 0 ? "none" : string.Join(" and ", parts);
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cymbio.Generators;
 
@@ -12,7 +13,16 @@ internal static class InterfaceReader
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.MinimallyQualifiedFormat;
 
-    public static InterfaceModel? Read(INamedTypeSymbol? type, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="type"/>; see <see cref="Read(INamedTypeSymbol?, Compilation, SemanticModel?, CancellationToken)"/>.</summary>
+    public static InterfaceModel? Read(INamedTypeSymbol? type, Compilation compilation, CancellationToken cancellationToken) =>
+        Read(type, compilation, null, cancellationToken);
+
+    /// <summary>
+    /// Reads <paramref name="type"/>. With <paramref name="semanticModel"/> (the model of the tree the pipeline found
+    /// the interface in), the parameter types of methods declared in that tree are read from their syntax where that
+    /// gives the same text as the symbol would (<see cref="Signature"/>), so the methods' signatures are not bound.
+    /// </summary>
+    public static InterfaceModel? Read(INamedTypeSymbol? type, Compilation compilation, SemanticModel? semanticModel, CancellationToken cancellationToken)
     {
         // A file-local interface cannot be named outside its file, so no table can be generated for it.
         if (type is null || type.TypeKind != TypeKind.Interface || type.IsFileLocal)
@@ -44,6 +54,10 @@ internal static class InterfaceReader
             }
         }
 
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+        var displayName = type.ToDisplayString();
+        Dictionary<INamedTypeSymbol, string>? baseDisplayNames = null;
+        var names = new NameDisplays(semanticModel);
         var prefix = RefitRoutes.PathPrefixOf(type);
         var operations = new List<OperationModel>();
         foreach (var method in ScopeSymbols.OperationCandidates(type))
@@ -55,52 +69,52 @@ internal static class InterfaceReader
             }
 
             var requirement = Requirements.Of(method, type, compilation, cancellationToken);
-            var scopes = new List<string>();
-            var constants = new List<string>();
-            var pending = new List<PendingConstant>();
-            var errors = new List<string>();
+            List<string>? scopes = null;
+            List<string>? constants = null;
+            List<PendingConstant>? pending = null;
+            List<string>? errors = null;
             foreach (var reference in requirement.Scopes)
             {
                 switch (reference.Kind)
                 {
                     case ScopeReferenceKind.Literal when ScopeNames.IsScopeToken(reference.Text):
-                        scopes.Add(reference.Text);
+                        (scopes ??= new List<string>()).Add(reference.Text);
                         break;
                     case ScopeReferenceKind.Literal:
-                        errors.Add($"'{reference.Text}' is not a valid OAuth scope ({ScopeNames.Explain(reference.Text)})");
+                        (errors ??= new List<string>()).Add($"'{reference.Text}' is not a valid OAuth scope ({ScopeNames.Explain(reference.Text)})");
                         break;
                     case ScopeReferenceKind.Constant:
-                        constants.Add(reference.Text);
+                        (constants ??= new List<string>()).Add(reference.Text);
                         break;
                     case ScopeReferenceKind.Pending:
-                        pending.Add(new PendingConstant(reference.Text, reference.QualifiedByCymbioScopes, reference.Expression));
+                        (pending ??= new List<PendingConstant>()).Add(new PendingConstant(reference.Text, reference.QualifiedByCymbioScopes, reference.Expression));
                         break;
                     default:
-                        errors.Add(reference.Text);
+                        (errors ??= new List<string>()).Add(reference.Text);
                         break;
                 }
             }
 
+            var declaring = method.ContainingType.OriginalDefinition;
             operations.Add(new OperationModel(
                 ScopeSymbols.OperationName(method),
-                Signature(method),
-                method.ContainingType.OriginalDefinition.ToDisplayString(),
+                Signature(method, ref names, cancellationToken),
+                SymbolEqualityComparer.Default.Equals(declaring, type) ? displayName : DisplayNameOf(declaring, ref baseDisplayNames),
                 verb,
                 RefitRoutes.Template(prefix, route),
                 requirement.IsDeclared,
-                EquatableArray<string>.From(ScopeSymbols.Canonical(scopes)),
-                EquatableArray<string>.From(ScopeSymbols.Canonical(constants)),
-                EquatableArray<PendingConstant>.From(pending.Distinct()),
-                EquatableArray<string>.From(errors.Distinct())));
+                Canonical(scopes),
+                Canonical(constants),
+                pending is null ? EquatableArray<PendingConstant>.Empty : EquatableArray<PendingConstant>.From(pending.Distinct()),
+                errors is null ? EquatableArray<string>.Empty : EquatableArray<string>.From(errors.Distinct())));
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
         return new InterfaceModel(
-            MetadataName(type),
+            MetadataName(type, ns),
             ns,
             ClassName(type),
             TypeOfName(type, ns),
-            type.ToDisplayString(),
+            displayName,
             isPublic,
             EquatableArray<OperationModel>.From(operations));
     }
@@ -110,10 +124,16 @@ internal static class InterfaceReader
     /// parameter types (keywords, plain non-generic top-level types) are written directly: the display formatter cost
     /// a sixth of the generator's run on a 2,000-operation project.
     /// </summary>
-    private static string TypeDisplay(ITypeSymbol type)
+    private static string TypeDisplay(ITypeSymbol type) =>
+        (type.NullableAnnotation != NullableAnnotation.Annotated ? PlainDisplay(type) : null) ?? type.ToDisplayString(TypeFormat);
+
+    /// <summary>
+    /// A keyword or a plain non-generic top-level type as the display formatter writes it without a nullable
+    /// annotation (the caller rules that out), or null for anything else.
+    /// </summary>
+    private static string? PlainDisplay(ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { IsGenericType: false, ContainingType: null, IsTupleType: false, TypeKind: not TypeKind.Error } named
-            && type.NullableAnnotation != NullableAnnotation.Annotated)
+        if (type is INamedTypeSymbol { IsGenericType: false, ContainingType: null, IsTupleType: false, TypeKind: not TypeKind.Error } named)
         {
             if (Keyword(named.SpecialType) is { } keyword)
             {
@@ -126,7 +146,7 @@ internal static class InterfaceReader
             }
         }
 
-        return type.ToDisplayString(TypeFormat);
+        return null;
     }
 
     private static string? Keyword(SpecialType type) => type switch
@@ -149,19 +169,173 @@ internal static class InterfaceReader
         _ => null,
     };
 
-    private static string Signature(IMethodSymbol method)
+    /// <summary>
+    /// The method's name, type parameters and parameter types (<c>GetAsync(long, Thing)</c>), for the documentation.
+    /// Reading <see cref="IMethodSymbol.Parameters"/> makes the compiler bind the whole signature (return type
+    /// included), which was a sixth of the generator's run on a 2,000-operation project; so where the method's
+    /// declaration is in the tree of the semantic model the reader was given, parameter types are taken from the syntax
+    /// instead: a keyword (<c>long</c>) as written, a simple name (<c>Thing</c>) bound on its own (<see cref="NameDisplays"/>). Either gives exactly what
+    /// <see cref="TypeDisplay"/> gives for the parameter's type; any other shape reads the parameters from the symbol.
+    /// </summary>
+    /// <summary>The buffer <see cref="Signature"/> builds in, one per thread (signatures are built one at a time).</summary>
+    [System.ThreadStatic]
+    private static StringBuilder? t_signature;
+
+    private static string Signature(IMethodSymbol method, ref NameDisplays names, CancellationToken cancellationToken)
     {
-        var builder = new StringBuilder(ScopeSymbols.OperationName(method));
+        var builder = (t_signature ??= new StringBuilder(128)).Clear().Append(ScopeSymbols.OperationName(method));
         if (method.TypeParameters.Length > 0)
         {
-            builder.Append('<').Append(string.Join(", ", method.TypeParameters.Select(static p => p.Name))).Append('>');
+            builder.Append('<');
+            for (var i = 0; i < method.TypeParameters.Length; i++)
+            {
+                builder.Append(i == 0 ? string.Empty : ", ").Append(method.TypeParameters[i].Name);
+            }
+
+            builder.Append('>');
         }
 
-        builder.Append('(').Append(string.Join(", ", method.Parameters.Select(static p => TypeDisplay(p.Type)))).Append(')');
-        return builder.ToString();
+        builder.Append('(');
+        var start = builder.Length;
+        if (!TryAppendParametersFromSyntax(builder, method, ref names, cancellationToken))
+        {
+            builder.Length = start;
+            var parameters = method.Parameters;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                builder.Append(i == 0 ? string.Empty : ", ").Append(TypeDisplay(parameters[i].Type));
+            }
+        }
+
+        return builder.Append(')').ToString();
     }
 
-    private static string MetadataName(INamedTypeSymbol type)
+    private static bool TryAppendParametersFromSyntax(StringBuilder builder, IMethodSymbol method, ref NameDisplays names, CancellationToken cancellationToken)
+    {
+        var semanticModel = names.SemanticModel;
+        if (semanticModel is null)
+        {
+            return false;
+        }
+
+        var references = method.DeclaringSyntaxReferences;
+        if (references.Length != 1
+            || references[0].SyntaxTree != semanticModel.SyntaxTree
+            || references[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        var parameters = declaration.ParameterList.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            string? text;
+            switch (parameters[i].Type)
+            {
+                case PredefinedTypeSyntax predefined:
+                    // bool … string, object: the keyword is what the formatter writes for the special type.
+                    text = predefined.Keyword.ValueText;
+                    break;
+                case IdentifierNameSyntax name:
+                    // Not annotated (that would be a NullableTypeSyntax), so the plain display is the full display.
+                    text = names.Display(name, declaration, method.TypeParameters.Length == 0, cancellationToken);
+                    break;
+                default:
+                    // Generic, qualified, array, nullable, tuple, pointer or function-pointer types, __arglist.
+                    text = null;
+                    break;
+            }
+
+            if (text is null)
+            {
+                return false;
+            }
+
+            builder.Append(i == 0 ? string.Empty : ", ").Append(text);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Simple type names in parameter lists, bound with the semantic model and shown as <see cref="PlainDisplay"/>
+    /// shows them (null: not a plain type). A name means the same in every method of one type declaration unless a
+    /// method's own type parameters can shadow it, so within a declaration each name is bound once.
+    /// </summary>
+    private struct NameDisplays
+    {
+        private SyntaxNode? _scope;
+        private Dictionary<string, string?>? _displays;
+
+        public NameDisplays(SemanticModel? semanticModel)
+        {
+            SemanticModel = semanticModel;
+            _scope = null;
+            _displays = null;
+        }
+
+        public SemanticModel? SemanticModel { get; }
+
+        public string? Display(IdentifierNameSyntax name, MethodDeclarationSyntax method, bool cacheable, CancellationToken cancellationToken)
+        {
+            if (!cacheable || method.Parent is null)
+            {
+                return Bind(name, cancellationToken);
+            }
+
+            if (_scope != method.Parent)
+            {
+                _scope = method.Parent;
+                _displays?.Clear();
+            }
+
+            _displays ??= new Dictionary<string, string?>(System.StringComparer.Ordinal);
+            var text = name.Identifier.ValueText;
+            if (!_displays.TryGetValue(text, out var display))
+            {
+                display = Bind(name, cancellationToken);
+                _displays.Add(text, display);
+            }
+
+            return display;
+        }
+
+        private readonly string? Bind(IdentifierNameSyntax name, CancellationToken cancellationToken) =>
+            SemanticModel!.GetSymbolInfo(name, cancellationToken).Symbol is ITypeSymbol bound ? PlainDisplay(bound) : null;
+    }
+
+    /// <summary>Canonical form of a method's scopes or constant references (<see cref="ScopeSymbols.Canonical"/>), without the sorted set for the usual one or two.</summary>
+    private static EquatableArray<string> Canonical(List<string>? items)
+    {
+        switch (items?.Count ?? 0)
+        {
+            case 0:
+                return EquatableArray<string>.Empty;
+            case 1:
+                return EquatableArray<string>.Of(items![0]);
+            case 2:
+                var order = string.CompareOrdinal(items![0], items[1]);
+                return order == 0 ? EquatableArray<string>.Of(items[0])
+                    : EquatableArray<string>.From(order < 0 ? new[] { items[0], items[1] } : new[] { items[1], items[0] });
+            default:
+                return EquatableArray<string>.From(ScopeSymbols.Canonical(items!));
+        }
+    }
+
+    /// <summary>The display name of a base interface that declares an inherited operation, formatted once per interface read.</summary>
+    private static string DisplayNameOf(INamedTypeSymbol declaring, ref Dictionary<INamedTypeSymbol, string>? cache)
+    {
+        cache ??= new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+        if (!cache.TryGetValue(declaring, out var name))
+        {
+            name = declaring.ToDisplayString();
+            cache.Add(declaring, name);
+        }
+
+        return name;
+    }
+
+    private static string MetadataName(INamedTypeSymbol type, string? ns)
     {
         var chain = new List<string>();
         for (var current = type; current is not null; current = current.ContainingType)
@@ -170,7 +344,7 @@ internal static class InterfaceReader
         }
 
         var name = string.Join("+", chain);
-        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+        return ns is null ? name : ns + "." + name;
     }
 
     private static string ClassName(INamedTypeSymbol type)

@@ -44,6 +44,12 @@ internal static class Requirements
             target = declaring;
         }
 
+        if (SymbolEqualityComparer.Default.Equals(target, declaring))
+        {
+            // The usual case, an interface's own method: its default is the only candidate (what Nearest returns).
+            return Declaration.Of(declaring, compilation, cancellationToken).ToRequirement();
+        }
+
         var memo = new Dictionary<INamedTypeSymbol, Declaration>(SymbolEqualityComparer.Default);
         return Nearest(target, declaring, memo, compilation, cancellationToken).ToRequirement();
     }

@@ -24,6 +24,17 @@ internal static partial class ScopeSymbols
             }
 
             hasAttribute = true;
+            if (TryGetLiteralValues(attribute, out var values))
+            {
+                // What the compiler bound (the usual case), without the enumerator ScopeArguments needs for the rest.
+                foreach (var value in values)
+                {
+                    result.Add(ScopeReference.Literal((string)value.Value!));
+                }
+
+                continue;
+            }
+
             foreach (var (scope, _) in ScopeArguments(attribute, compilation, cancellationToken))
             {
                 result.Add(scope);
@@ -47,31 +58,7 @@ internal static partial class ScopeSymbols
     /// </remarks>
     public static IEnumerable<(ScopeReference Scope, int Index)> ScopeArguments(AttributeData attribute, Compilation? compilation = null, CancellationToken cancellationToken = default)
     {
-        var values = ImmutableArray<TypedConstant>.Empty;
-        var resolved = attribute.ConstructorArguments.Length == 1;
-        if (resolved)
-        {
-            var argument = attribute.ConstructorArguments[0];
-            if (argument.Kind == TypedConstantKind.Array)
-            {
-                values = argument.IsNull ? ImmutableArray<TypedConstant>.Empty : argument.Values;
-            }
-            else if (argument.Kind == TypedConstantKind.Primitive)
-            {
-                values = ImmutableArray.Create(argument);
-            }
-            else
-            {
-                resolved = false;
-            }
-
-            foreach (var value in values)
-            {
-                resolved &= value.Kind == TypedConstantKind.Primitive && value.Value is string;
-            }
-        }
-
-        if (resolved)
+        if (TryGetLiteralValues(attribute, out var values))
         {
             for (var i = 0; i < values.Length; i++)
             {
@@ -115,6 +102,40 @@ internal static partial class ScopeSymbols
         {
             yield return (Bind(expressions[i], model, cancellationToken), i);
         }
+    }
+
+    /// <summary>The scope strings of an attribute whose arguments the compiler could bind, every one a string.</summary>
+    private static bool TryGetLiteralValues(AttributeData attribute, out ImmutableArray<TypedConstant> values)
+    {
+        values = ImmutableArray<TypedConstant>.Empty;
+        if (attribute.ConstructorArguments.Length != 1)
+        {
+            return false;
+        }
+
+        var argument = attribute.ConstructorArguments[0];
+        if (argument.Kind == TypedConstantKind.Array)
+        {
+            values = argument.IsNull ? ImmutableArray<TypedConstant>.Empty : argument.Values;
+        }
+        else if (argument.Kind == TypedConstantKind.Primitive)
+        {
+            values = ImmutableArray.Create(argument);
+        }
+        else
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            if (value.Kind != TypedConstantKind.Primitive || value.Value is not string)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static ScopeReference Bind(ExpressionSyntax expression, SemanticModel? model, CancellationToken cancellationToken)

@@ -82,25 +82,29 @@ internal static partial class ScopeSymbols
     /// </summary>
     public static IEnumerable<IMethodSymbol> OperationCandidates(INamedTypeSymbol type)
     {
-        var reabstracted = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        // Most interfaces re-abstract nothing: the set is only made when there is something to put in it.
+        HashSet<IMethodSymbol>? reabstracted = null;
         foreach (var member in MembersOf(type))
         {
             if (member is IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation, IsAbstract: true } method)
             {
                 foreach (var implemented in method.ExplicitInterfaceImplementations)
                 {
-                    reabstracted.Add(implemented.OriginalDefinition);
+                    (reabstracted ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(implemented.OriginalDefinition);
                 }
             }
         }
 
+        var candidates = new List<IMethodSymbol>();
         foreach (var member in MembersOf(type))
         {
-            if (member is IMethodSymbol method && IsCandidateOperation(method) && !reabstracted.Contains(method.OriginalDefinition))
+            if (member is IMethodSymbol method && IsCandidateOperation(method) && (reabstracted is null || !reabstracted.Contains(method.OriginalDefinition)))
             {
-                yield return method;
+                candidates.Add(method);
             }
         }
+
+        return candidates;
     }
 
     /// <summary>The operation behind a call of <paramref name="method"/> on <paramref name="target"/>: the re-abstraction of it in the target's hierarchy, if any.</summary>

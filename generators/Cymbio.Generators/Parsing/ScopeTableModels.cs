@@ -14,7 +14,7 @@ internal static class ScopeTableModels
     /// <c>[CymbioScope]</c> or <c>[CymbioNoScope]</c>, and only when the interface itself has neither (the interface
     /// pipelines cover that case).
     /// </summary>
-    public static InterfaceModel? ReadFromMethod(IMethodSymbol? method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    public static InterfaceModel? ReadFromMethod(IMethodSymbol? method, SemanticModel semanticModel, System.Threading.CancellationToken cancellationToken)
     {
         var type = method?.ContainingType;
         if (type is null || type.TypeKind != TypeKind.Interface || ScopeSymbols.HasRequirementAttribute(type))
@@ -26,7 +26,7 @@ internal static class ScopeTableModels
         {
             if (member is IMethodSymbol candidate && ScopeSymbols.HasRequirementAttribute(candidate))
             {
-                return SymbolEqualityComparer.Default.Equals(candidate, method) ? InterfaceReader.Read(type, compilation, cancellationToken) : null;
+                return SymbolEqualityComparer.Default.Equals(candidate, method) ? InterfaceReader.Read(type, semanticModel.Compilation, semanticModel, cancellationToken) : null;
             }
         }
 

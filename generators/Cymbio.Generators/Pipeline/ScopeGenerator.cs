@@ -56,14 +56,14 @@ public sealed class ScopeGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 ScopeSymbols.ScopeAttributeMetadataName,
                 static (node, _) => node is InterfaceDeclarationSyntax,
-                static (ctx, cancellationToken) => InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, ctx.SemanticModel.Compilation, cancellationToken))
+                static (ctx, cancellationToken) => InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, ctx.SemanticModel.Compilation, ctx.SemanticModel, cancellationToken))
             .WithTrackingName(TrackingNames.ScopedInterfaces);
 
         var onMethods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ScopeSymbols.ScopeAttributeMetadataName,
                 static (node, _) => node is MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
-                static (ctx, cancellationToken) => ScopeTableModels.ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, ctx.SemanticModel.Compilation, cancellationToken))
+                static (ctx, cancellationToken) => ScopeTableModels.ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, ctx.SemanticModel, cancellationToken))
             .WithTrackingName(TrackingNames.ScopedMethods);
 
         var noScope = context.SyntaxProvider
@@ -71,8 +71,8 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 ScopeSymbols.NoScopeAttributeMetadataName,
                 static (node, _) => node is InterfaceDeclarationSyntax or MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
                 static (ctx, cancellationToken) => ctx.TargetSymbol is IMethodSymbol method
-                    ? ScopeTableModels.ReadFromMethod(method, ctx.SemanticModel.Compilation, cancellationToken)
-                    : InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, ctx.SemanticModel.Compilation, cancellationToken))
+                    ? ScopeTableModels.ReadFromMethod(method, ctx.SemanticModel, cancellationToken)
+                    : InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, ctx.SemanticModel.Compilation, ctx.SemanticModel, cancellationToken))
             .WithTrackingName(TrackingNames.NoScopeDeclarations);
 
         var derived = context.SyntaxProvider
@@ -82,7 +82,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 {
                     var symbol = ctx.SemanticModel.GetDeclaredSymbol(ctx.Node, cancellationToken) as INamedTypeSymbol;
                     return symbol is not null && !ScopeSymbols.DeclaresScopes(symbol) && ScopeSymbols.InheritsScopes(symbol)
-                        ? InterfaceReader.Read(symbol, ctx.SemanticModel.Compilation, cancellationToken)
+                        ? InterfaceReader.Read(symbol, ctx.SemanticModel.Compilation, ctx.SemanticModel, cancellationToken)
                         : null;
                 })
             .WithTrackingName(TrackingNames.DerivedInterfaces);
