@@ -71,6 +71,11 @@ public sealed class AggregateRobustnessTests
             [CymbioAggregate(CymbioAccount.Supplier, typeof(IPingApi))] public sealed partial class Client { }
             """ },
         { "a property named like the class", "[CymbioAggregate(CymbioAccount.Supplier, typeof(IOrdersApi))] public sealed partial class Orders { }" },
+        { "a property the class already declares", "[CymbioAggregate(CymbioAccount.Supplier, typeof(IOrdersApi))] public sealed partial class Client { public int Orders => 1; public sealed class OrdersClient { } }" },
+        { "non-finite defaults", """
+            public interface INumbersApi { [Get("/a/{supplierId}")] [CymbioNoScope] Task GetAsync(long supplierId, double a = double.NaN, float b = float.PositiveInfinity, double c = double.NegativeInfinity, float d = float.NaN); }
+            [CymbioAggregate(CymbioAccount.Supplier, typeof(INumbersApi))] public sealed partial class Client { }
+            """ },
         { "a parameter named like a field", """
             public interface IFieldsApi { [Get("/a/{supplierId}/{_api}")] [CymbioNoScope] Task GetAsync(long supplierId, long _api, long _accountId); }
             [CymbioAggregate(CymbioAccount.Supplier, typeof(IFieldsApi))] public sealed partial class Client { }
@@ -116,6 +121,20 @@ public sealed class AggregateRobustnessTests
         Assert.Contains("public global::System.Threading.Tasks.Task PingAsync(long _api)", emitted, StringComparison.Ordinal);
         Assert.Single(emitted.Split('\n'), static l => l.Contains("Task PingAsync(", StringComparison.Ordinal));
         Assert.Contains("=> this._api.PingAsync(this._accountId, _api);", emitted, StringComparison.Ordinal);
+        Assert.Empty(outcome.Errors);
+    }
+
+    [Fact]
+    public void MembersTheClassDeclares_KeepTheirNames_AndNonFiniteDefaultsAreWrittenAsConstants()
+    {
+        var outcome = AssertNoHarm("own members", """
+            public interface INumbersApi { [Get("/a/{supplierId}")] [CymbioNoScope] Task GetAsync(long supplierId, double a = double.NaN, float b = float.NegativeInfinity); }
+            [CymbioAggregate(CymbioAccount.Supplier, typeof(IOrdersApi), typeof(INumbersApi))] public sealed partial class Client { public int Orders => 1; }
+            """);
+        var emitted = outcome.Generated("Sample.Client" + Emitter.AggregateHintSuffix)!;
+
+        Assert.Contains("public Orders2Client Orders2 { get; }", emitted, StringComparison.Ordinal);
+        Assert.Contains("GetAsync(double a = double.NaN, float b = float.NegativeInfinity)", emitted, StringComparison.Ordinal);
         Assert.Empty(outcome.Errors);
     }
 

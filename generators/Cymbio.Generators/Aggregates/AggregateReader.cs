@@ -43,7 +43,8 @@ internal static class AggregateReader
             return null;
         }
 
-        var reserved = new HashSet<string>(System.StringComparer.Ordinal) { type.Name };
+        // The class's own members (in every partial declaration the user wrote) keep their names; generated ones give way.
+        var reserved = new HashSet<string>(type.MemberNames, System.StringComparer.Ordinal) { type.Name };
         var parameters = new HashSet<string>(System.StringComparer.Ordinal);
         if (accountParameter is not null)
         {

@@ -178,6 +178,11 @@ internal static class WrapperReader
             return "(" + type.ToDisplayString(SymbolFormats.Type) + ")(" + SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false) + ")";
         }
 
+        if (NonFinite(value) is { } named)
+        {
+            return named;
+        }
+
         var literal = SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
         return value switch
         {
@@ -190,6 +195,18 @@ internal static class WrapperReader
             _ => literal,
         };
     }
+
+    /// <summary><c>double.NaN</c> and the infinities have no literal: they are written as the constants.</summary>
+    private static string? NonFinite(object value) => value switch
+    {
+        float f when float.IsNaN(f) => "float.NaN",
+        float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
+        float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
+        double d when double.IsNaN(d) => "double.NaN",
+        double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
+        double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
+        _ => null,
+    };
 
     private static string RefKindPrefix(RefKind kind, bool argument) => kind switch
     {
