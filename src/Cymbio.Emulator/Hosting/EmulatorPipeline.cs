@@ -23,7 +23,7 @@ internal sealed class EmulatorPipeline(EmulatorState state, ILogger logger)
         try
         {
             await next(context).ConfigureAwait(false);
-            if (context.Response is { HasStarted: false, StatusCode: 404 or 405 } && context.GetEndpoint() is null && exchange.Route is null)
+            if (context.Response is { HasStarted: false, StatusCode: 404 or 405 } && exchange.Route is null && exchange.Grant is null)
             {
                 var message = context.Response.StatusCode == 404
                     ? "No Cymbio route matches this path."
@@ -79,7 +79,7 @@ internal sealed class EmulatorPipeline(EmulatorState state, ILogger logger)
         var endpoint = context.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<TokenEndpointMarker>() is not null)
         {
-            exchange.Grant = "(none)";
+            exchange.Grant = await ReadGrantAsync(context).ConfigureAwait(false);
             if (state.Faults.TakeForTokenEndpoint() is { } tokenFault && await PlayAsync(context, exchange, tokenFault, tokenEndpoint: true).ConfigureAwait(false))
             {
                 return;
@@ -165,6 +165,25 @@ internal sealed class EmulatorPipeline(EmulatorState state, ILogger logger)
         tokenEndpoint
             ? EmulatorResponses.WriteOAuthErrorAsync(context, status, error, message)
             : EmulatorResponses.WriteMessageAsync(context, status, message);
+
+    /// <summary>The token request's <c>grant_type</c>, so that the log counts faulted requests by grant too.</summary>
+    private static async Task<string> ReadGrantAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return "(none)";
+        }
+
+        try
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            return form.TryGetValue("grant_type", out var grant) && grant.Count == 1 && !string.IsNullOrEmpty(grant[0]) ? grant[0]! : "(none)";
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.IO.InvalidDataException or BadHttpRequestException)
+        {
+            return "(none)";
+        }
+    }
 
     private static string? ReadBearer(HttpRequest request)
     {

@@ -108,12 +108,15 @@ internal sealed class EmulatorCall
         }
         catch (JsonException ex)
         {
+            // A syntax error comes from the reader (the serializer wraps it, keeping it as the inner exception); a
+            // value of the wrong type comes from the serializer itself, with the path of the member.
             throw EmulatorRequestException.BadRequest(Http.Request.ContentLength is 0
                 ? "The request needs a JSON body."
-                : ex.Path is { Length: > 1 } path
-                    ? $"The request body does not match this route's JSON at {path}."
-                    : "The request body is not valid JSON.");
+                : ex.InnerException is JsonException || ex.Path is not { Length: > 1 }
+                    ? "The request body is not valid JSON."
+                    : $"The request body does not match this route's JSON at {ex.Path}.");
         }
+
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw new EmulatorRequestException(StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
