@@ -19,8 +19,7 @@ internal static class SupplierFulfillmentRoutes
     private const string Fulfillments = "/v3/suppliers/{supplierId}/fulfillments";
     private const string One = Fulfillments + "/{fulfillmentId}";
 
-    /// <summary>The state of a fulfillment whose every line was rejected by <c>POST …/fulfillments/rejections</c> (not documented; inferred).</summary>
-    private const string RejectedState = "rejected";
+
 
     public static void Register(Dictionary<string, RouteHandler> handlers)
     {
@@ -120,7 +119,7 @@ internal static class SupplierFulfillmentRoutes
 
     private static async Task CancelAsync(EmulatorCall call, string status)
     {
-        await call.BodyAsync(CymbioApiJsonContext.Default.EmptyRequest).ConfigureAwait(false);
+        await call.IgnoredBodyAsync().ConfigureAwait(false);
         await CancelCoreAsync(call, status).ConfigureAwait(false);
     }
 
@@ -143,7 +142,7 @@ internal static class SupplierFulfillmentRoutes
 
     private static async Task RejectAsync(EmulatorCall call, string status)
     {
-        await call.BodyAsync(CymbioApiJsonContext.Default.EmptyRequest).ConfigureAwait(false);
+        await call.IgnoredBodyAsync().ConfigureAwait(false);
         await RejectCoreAsync(call, status).ConfigureAwait(false);
     }
 
@@ -167,14 +166,13 @@ internal static class SupplierFulfillmentRoutes
             var record = call.Data.FindFulfillment(supplier, request.FulfillmentId)
                 ?? throw EmulatorRequestException.NotFound($"Supplier {supplier} has no fulfillment {request.FulfillmentId}.");
             RequireState(record, [FulfillmentStates.New, FulfillmentStates.Accepted], "shipped");
-            var handled = Handle(record, request.Shipments.SelectMany(static s => s.Items));
-            var complete = IsComplete(record.Value, handled);
-            var updated = call.Data.Update(record, f => f with
+            var shipped = FulfillmentLines.Add(record, record.Shipped, record.Rejected, request.Shipments.SelectMany(static s => s.Items));
+            var next = record with { Shipped = shipped };
+            call.Data.Replace(call.Data.Update(next, f => f with
             {
-                FulfillmentState = complete ? FulfillmentStates.Shipped : FulfillmentStates.Accepted,
+                FulfillmentState = FulfillmentLines.StateWhenHandled(next, f.FulfillmentState == FulfillmentStates.New ? FulfillmentStates.Accepted : f.FulfillmentState),
                 TrackingNumber = request.Shipments[^1].TrackingNumber,
-            });
-            ReplaceHandled(call.Data, updated, handled);
+            }));
             return 0;
         });
         await call.SuccessAsync($"{request.Shipments.Count} shipment(s) recorded for fulfillment {request.FulfillmentId}.").ConfigureAwait(false);
@@ -191,39 +189,42 @@ internal static class SupplierFulfillmentRoutes
         var supplier = call.Id("supplierId");
         var applied = call.Data.Locked(() =>
         {
-            // Validate every rejection before applying any, so that a bad one leaves the others unapplied too.
-            var plan = new List<(Record Record, Dictionary<int, int> Handled, string? RejectId)>();
-            var seen = new Dictionary<long, Dictionary<int, int>>();
+            // A rejection with a rejectId adds to what was rejected, once per rejectId ("ignored on duplicate"); one
+            // without is a snapshot: it sets the rejected quantity of the lines it names (Cymbio's collection has an
+            // "Update" request with rejectId and a "Snapshot" request without). Every rejection is checked on a
+            // working copy before any is stored, so a bad one leaves the others unapplied too.
+            var working = new Dictionary<long, Record>();
+            var rejectIds = new HashSet<string>(StringComparer.Ordinal);
+            var count = 0;
             foreach (var rejection in rejections)
             {
-                if (rejection.RejectId is { } rejectId && (!call.Data.IsNewRejectId(rejectId) || plan.Any(p => p.RejectId == rejectId)))
+                if (rejection.RejectId is { } rejectId && (!call.Data.IsNewRejectId(rejectId) || !rejectIds.Add(rejectId)))
                 {
                     continue;
                 }
 
-                var record = call.Data.FindFulfillment(supplier, rejection.FulfillmentId)
+                var record = working.GetValueOrDefault(rejection.FulfillmentId)
+                    ?? call.Data.FindFulfillment(supplier, rejection.FulfillmentId)
                     ?? throw EmulatorRequestException.NotFound($"Supplier {supplier} has no fulfillment {rejection.FulfillmentId}.");
                 RequireState(record, [FulfillmentStates.New, FulfillmentStates.Accepted], "rejected");
-                var start = seen.TryGetValue(record.Value.Id, out var earlier) ? record with { Handled = earlier } : record;
-                var handled = Handle(start, rejection.Items);
-                seen[record.Value.Id] = handled;
-                plan.Add((record, handled, rejection.RejectId));
+                var rejected = rejection.RejectId is null
+                    ? FulfillmentLines.Set(record, record.Rejected, rejection.Items)
+                    : FulfillmentLines.Add(record, record.Rejected, record.Shipped, rejection.Items);
+                working[rejection.FulfillmentId] = record with { Rejected = rejected };
+                count++;
             }
 
-            foreach (var (record, handled, rejectId) in plan)
+            foreach (var id in rejectIds)
             {
-                if (rejectId is not null)
-                {
-                    call.Data.AddRejectId(rejectId);
-                }
-
-                var current = call.Data.FindFulfillment(supplier, record.Value.Id)!;
-                var final = seen[record.Value.Id];
-                var updated = call.Data.Update(current, f => IsComplete(f, final) ? f with { FulfillmentState = RejectedState } : f);
-                ReplaceHandled(call.Data, updated, final);
+                call.Data.AddRejectId(id);
             }
 
-            return plan.Count;
+            foreach (var record in working.Values)
+            {
+                call.Data.Replace(call.Data.Update(record, f => f with { FulfillmentState = FulfillmentLines.StateWhenHandled(record, f.FulfillmentState) }));
+            }
+
+            return count;
         });
         await call.SuccessAsync(applied == rejections.Length ? $"{applied} rejection(s) recorded." : $"{applied} rejection(s) recorded; {rejections.Length - applied} ignored as duplicates.").ConfigureAwait(false);
     }
@@ -247,7 +248,7 @@ internal static class SupplierFulfillmentRoutes
 
             foreach (var line in request.ReturnLines)
             {
-                _ = LineIndex(record.Value, line);
+                _ = FulfillmentLines.Index(record.Value, line);
             }
 
             var stored = new SupplierReturn
@@ -324,59 +325,6 @@ internal static class SupplierFulfillmentRoutes
                 $"Fulfillment {record.Value.Id} is {record.Value.FulfillmentState}; only {string.Join(" or ", from)} fulfillments can be {target}.");
         }
     }
-
-    /// <summary>Adds the items' quantities to what was handled (shipped or rejected) per line; an unknown item or too many is 400.</summary>
-    private static Dictionary<int, int> Handle(Record record, IEnumerable<LineItem> items)
-    {
-        var handled = new Dictionary<int, int>(record.Handled);
-        foreach (var item in items)
-        {
-            if (item.Quantity <= 0)
-            {
-                throw EmulatorRequestException.BadRequest("Item quantities must be positive.");
-            }
-
-            var index = LineIndex(record.Value, item);
-            var total = handled.GetValueOrDefault(index) + item.Quantity;
-            if (total > record.Value.FulfillmentLines![index].Quantity)
-            {
-                throw EmulatorRequestException.BadRequest($"Fulfillment {record.Value.Id} has only {record.Value.FulfillmentLines[index].Quantity} of {Describe(item)} left to handle.");
-            }
-
-            handled[index] = total;
-        }
-
-        return handled;
-    }
-
-    private static int LineIndex(Fulfillment fulfillment, LineItem item)
-    {
-        var lines = fulfillment.FulfillmentLines ?? [];
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var line = lines[i];
-            if ((item.Sku is not null && item.Sku == line.Sku) || (item.Upc is not null && item.Upc == line.Upc) || (item.Ean is not null && item.Ean == line.Ean))
-            {
-                return i;
-            }
-        }
-
-        throw EmulatorRequestException.BadRequest(item.Sku is null && item.Upc is null && item.Ean is null
-            ? "Each item needs a sku, upc or ean."
-            : $"Fulfillment {fulfillment.Id} has no line {Describe(item)}.");
-    }
-
-    private static bool IsComplete(Fulfillment fulfillment, IReadOnlyDictionary<int, int> handled)
-    {
-        var lines = fulfillment.FulfillmentLines ?? [];
-        return Enumerable.Range(0, lines.Count).All(i => handled.GetValueOrDefault(i) >= lines[i].Quantity);
-    }
-
-    private static void ReplaceHandled(EmulatorData data, Record record, Dictionary<int, int> handled) =>
-        data.Replace(record with { Handled = handled });
-
-    private static string Describe(LineItem item) =>
-        item.Sku is not null ? $"sku {Printable(item.Sku)}" : item.Upc is not null ? $"upc {Printable(item.Upc)}" : $"ean {Printable(item.Ean)}";
 
     private static bool Matches(Fulfillment fulfillment, JsonElement filter) =>
         FilterMatch.All(filter, key => key switch

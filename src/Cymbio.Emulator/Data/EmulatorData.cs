@@ -138,7 +138,10 @@ public sealed partial class EmulatorData
     {
         public string? StateBeforeCancellation { get; init; }
 
-        /// <summary>Quantities shipped or rejected so far, by line index.</summary>
-        public IReadOnlyDictionary<int, int> Handled { get; init; } = new Dictionary<int, int>();
+        /// <summary>Quantities shipped so far, by line index.</summary>
+        public IReadOnlyDictionary<int, int> Shipped { get; init; } = new Dictionary<int, int>();
+
+        /// <summary>Quantities rejected so far, by line index.</summary>
+        public IReadOnlyDictionary<int, int> Rejected { get; init; } = new Dictionary<int, int>();
     }
 }

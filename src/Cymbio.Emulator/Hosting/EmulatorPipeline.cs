@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -20,6 +21,23 @@ internal sealed class EmulatorPipeline(EmulatorState state, ILogger logger)
         var timestamp = state.Clock.GetUtcNow();
         var exchange = new EmulatorExchange();
         context.Features.Set(exchange);
+
+        // The log entry is written as the response starts, so that a client that has its answer finds it in the log
+        // (and in the counters); or at the end, for a request that was never answered.
+        var logged = 0;
+        void Log()
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                state.Requests.Add(Record(context, exchange, timestamp, started));
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Log();
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context).ConfigureAwait(false);
@@ -52,25 +70,27 @@ internal sealed class EmulatorPipeline(EmulatorState state, ILogger logger)
         }
         finally
         {
-            state.Requests.Add(new EmulatorRequestRecord
-            {
-                Sequence = state.Requests.NextSequence(),
-                Timestamp = timestamp,
-                Method = context.Request.Method,
-                Path = context.Request.Path.Value ?? string.Empty,
-                Route = exchange.Grant is not null ? CymbioEmulator.TokenPath : exchange.Route?.Template,
-                Operation = exchange.Grant is not null ? "token" : exchange.Route?.Operation,
-                StatusCode = context.Response.StatusCode,
-                Account = exchange.Account,
-                Grant = exchange.Grant,
-                RequiredScopes = exchange.Route?.Scopes,
-                TokenScopes = exchange.TokenScopes,
-                Error = exchange.Error,
-                Fault = exchange.Fault,
-                Duration = Stopwatch.GetElapsedTime(started),
-            });
+            Log();
         }
     }
+
+    private EmulatorRequestRecord Record(HttpContext context, EmulatorExchange exchange, DateTimeOffset timestamp, long started) => new()
+    {
+        Sequence = state.Requests.NextSequence(),
+        Timestamp = timestamp,
+        Method = context.Request.Method,
+        Path = context.Request.Path.Value ?? string.Empty,
+        Route = exchange.Grant is not null ? CymbioEmulator.TokenPath : exchange.Route?.Template,
+        Operation = exchange.Grant is not null ? "token" : exchange.Route?.Operation,
+        StatusCode = context.Response.StatusCode,
+        Account = exchange.Account,
+        Grant = exchange.Grant,
+        RequiredScopes = exchange.Route?.Scopes,
+        TokenScopes = exchange.TokenScopes,
+        Error = exchange.Error,
+        Fault = exchange.Fault,
+        Duration = Stopwatch.GetElapsedTime(started),
+    };
 
     /// <summary>Fault injection and the bearer-token check, after routing matched an endpoint.</summary>
     public async Task AuthorizeAsync(HttpContext context, RequestDelegate next)

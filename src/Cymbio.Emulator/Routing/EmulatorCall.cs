@@ -125,6 +125,34 @@ internal sealed class EmulatorCall
         return value ?? throw EmulatorRequestException.BadRequest("The request body must not be null.");
     }
 
+    /// <summary>
+    /// Reads a body whose content the route ignores (<c>{}</c> in Cymbio's collection): empty or any JSON object is
+    /// accepted; anything else is 400.
+    /// </summary>
+    public async Task IgnoredBodyAsync()
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(Http.Request.Body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }, Http.RequestAborted).ConfigureAwait(false);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw EmulatorRequestException.BadRequest("The request body must be a JSON object, for example {}.");
+            }
+        }
+        catch (JsonException) when (Http.Request.ContentLength is 0 or null && !Http.Request.Headers.ContainsKey("Transfer-Encoding"))
+        {
+            // No body at all: as good as {}.
+        }
+        catch (JsonException)
+        {
+            throw EmulatorRequestException.BadRequest("The request body is not valid JSON.");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new EmulatorRequestException(StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
+        }
+    }
+
     /// <summary>Applies <c>limit</c> and <c>offset</c> (pass-through pagination) to a list.</summary>
     public IReadOnlyList<T> Page<T>(IEnumerable<T> items)
     {
