@@ -28,6 +28,7 @@ public sealed class PackedPackages : IDisposable
         Version = "0.1.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         Pack("src/Cymbio.Client/Cymbio.Client.csproj");
         Pack("src/Cymbio.Api/Cymbio.Api.csproj");
+        Pack("src/Cymbio.Emulator/Cymbio.Emulator.csproj");
     }
 
     /// <summary>Gets the temporary folder of the feed and the consumers; deleted on dispose.</summary>
