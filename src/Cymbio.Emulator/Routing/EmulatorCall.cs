@@ -125,30 +125,6 @@ internal sealed class EmulatorCall
         return value ?? throw EmulatorRequestException.BadRequest("The request body must not be null.");
     }
 
-    /// <summary>
-    /// Reads the body of a status change that takes the empty object <c>{}</c> (<see cref="EmptyRequest"/>, which has no
-    /// constructor for the serializer): any JSON object is accepted, anything else is 400.
-    /// </summary>
-    public async Task EmptyObjectBodyAsync()
-    {
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(Http.Request.Body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }, Http.RequestAborted).ConfigureAwait(false);
-            if (body.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw EmulatorRequestException.BadRequest("The request body must be a JSON object, {}.");
-            }
-        }
-        catch (JsonException)
-        {
-            throw EmulatorRequestException.BadRequest(Http.Request.ContentLength is 0 ? "The request needs a JSON body." : "The request body is not valid JSON.");
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw new EmulatorRequestException(StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
-        }
-    }
-
     /// <summary>Applies <c>limit</c> and <c>offset</c> (pass-through pagination) to a list.</summary>
     public IReadOnlyList<T> Page<T>(IEnumerable<T> items)
     {
