@@ -38,6 +38,17 @@ public sealed class RouteCoverageTests
         }
     }
 
+    [Fact]
+    public async Task EmptyBodyActions_AcceptAJsonObject_AndRejectOtherBodies()
+    {
+        await using var cymbio = await CymbioEmulator.StartAsync();
+        using var supplier = await RouteTestClient.SupplierAsync(cymbio);
+        (await supplier.PutAsync("/v3/suppliers/88/fulfillments/929/setStatus/out_of_stock", "[1]")).AssertError(HttpStatusCode.BadRequest, "JSON object");
+        (await supplier.PutAsync("/v3/suppliers/88/fulfillments/929/setStatus/out_of_stock", "{oops")).AssertError(HttpStatusCode.BadRequest, "not valid JSON");
+        (await supplier.PutAsync("/v3/suppliers/88/fulfillments/929/setStatus/out_of_stock", "{}")).AssertStatus(HttpStatusCode.OK);
+        (await supplier.PutAsync("/v3/suppliers/88/fulfillments/56/setStatus/cancellation_not_allowed", "{}")).AssertStatus(HttpStatusCode.OK);
+    }
+
     /// <summary>The template with the seeded ids filled in.</summary>
     internal static string Fill(string template) => template
         .Replace("{supplierId}", EmulatorAccounts.SupplierId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
