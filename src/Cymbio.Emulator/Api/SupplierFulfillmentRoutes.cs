@@ -120,7 +120,7 @@ internal static class SupplierFulfillmentRoutes
 
     private static async Task CancelAsync(EmulatorCall call, string status)
     {
-        await call.BodyAsync(CymbioApiJsonContext.Default.EmptyRequest).ConfigureAwait(false);
+        await call.EmptyBodyAsync().ConfigureAwait(false);
         await CancelCoreAsync(call, status).ConfigureAwait(false);
     }
 
@@ -143,7 +143,7 @@ internal static class SupplierFulfillmentRoutes
 
     private static async Task RejectAsync(EmulatorCall call, string status)
     {
-        await call.BodyAsync(CymbioApiJsonContext.Default.EmptyRequest).ConfigureAwait(false);
+        await call.EmptyBodyAsync().ConfigureAwait(false);
         await RejectCoreAsync(call, status).ConfigureAwait(false);
     }
 

@@ -125,6 +125,30 @@ internal sealed class EmulatorCall
         return value ?? throw EmulatorRequestException.BadRequest("The request body must not be null.");
     }
 
+    /// <summary>
+    /// Reads a body that must be an empty JSON object's worth of nothing (Cymbio.Api's <see cref="EmptyRequest"/>, which
+    /// has no constructor the JSON reader can call): any JSON object is accepted and ignored; anything else is 400.
+    /// </summary>
+    public async Task EmptyBodyAsync()
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(Http.Request.Body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }, Http.RequestAborted).ConfigureAwait(false);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw EmulatorRequestException.BadRequest("The request body must be a JSON object, for example {}.");
+            }
+        }
+        catch (JsonException)
+        {
+            throw EmulatorRequestException.BadRequest(Http.Request.ContentLength is 0 ? "The request needs a JSON body, for example {}." : "The request body is not valid JSON.");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new EmulatorRequestException(StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
+        }
+    }
+
     /// <summary>Applies <c>limit</c> and <c>offset</c> (pass-through pagination) to a list.</summary>
     public IReadOnlyList<T> Page<T>(IEnumerable<T> items)
     {
