@@ -115,6 +115,20 @@ public sealed class RetailerOrderRouteTests
     }
 
     [Fact]
+    public async Task ConcurrentOrders_WithOneRetailerOrderId_CreateExactlyOneOrder()
+    {
+        await using var cymbio = await CymbioEmulator.StartAsync();
+        using var retailer = await RouteTestClient.RetailerAsync(cymbio);
+        var before = cymbio.Data.Fulfillments(88).Count;
+        var replies = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            retailer.PostAsync("/v3/retailers/12/orders", """{"retailer_order_id":"RACE-1","order_lines":[{"variant_id":2001,"quantity":1}]}""")));
+        Assert.Single(replies, static r => r.Status == HttpStatusCode.Created);
+        Assert.Equal(11, replies.Count(static r => r.Status == HttpStatusCode.Conflict));
+        Assert.Equal(before + 1, cymbio.Data.Fulfillments(88).Count);
+        Assert.Single(cymbio.Data.Orders(12), static o => o.RetailerOrderId == "RACE-1");
+    }
+
+    [Fact]
     public async Task UnknownOrders_Are404()
     {
         await using var cymbio = await CymbioEmulator.StartAsync();
