@@ -119,7 +119,7 @@ internal static class SupplierFulfillmentRoutes
 
     private static async Task CancelAsync(EmulatorCall call, string status)
     {
-        await call.IgnoredBodyAsync().ConfigureAwait(false);
+        await call.EmptyBodyAsync().ConfigureAwait(false);
         await CancelCoreAsync(call, status).ConfigureAwait(false);
     }
 
@@ -142,7 +142,7 @@ internal static class SupplierFulfillmentRoutes
 
     private static async Task RejectAsync(EmulatorCall call, string status)
     {
-        await call.IgnoredBodyAsync().ConfigureAwait(false);
+        await call.EmptyBodyAsync().ConfigureAwait(false);
         await RejectCoreAsync(call, status).ConfigureAwait(false);
     }
 

@@ -8,7 +8,7 @@ namespace Cymbio.Emulator;
 public sealed partial class EmulatorData
 {
     /// <summary>The ids of the seeded fulfillments, by what they are good for.</summary>
-    public static class Seeded
+    public static partial class Seeded
     {
         /// <summary>New fulfillments of supplier 88, ready to accept (929 is the one Cymbio's collection accepts).</summary>
         public static readonly long[] NewFulfillments = [929, 1001, 1002, 1003];

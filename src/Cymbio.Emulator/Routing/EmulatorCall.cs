@@ -126,10 +126,10 @@ internal sealed class EmulatorCall
     }
 
     /// <summary>
-    /// Reads a body whose content the route ignores (<c>{}</c> in Cymbio's collection): empty or any JSON object is
-    /// accepted; anything else is 400.
+    /// Reads a body that must be an empty JSON object's worth of nothing (Cymbio.Api's <see cref="EmptyRequest"/>, which
+    /// has no constructor the JSON reader can call): any JSON object is accepted and ignored; anything else is 400.
     /// </summary>
-    public async Task IgnoredBodyAsync()
+    public async Task EmptyBodyAsync()
     {
         try
         {
@@ -139,13 +139,9 @@ internal sealed class EmulatorCall
                 throw EmulatorRequestException.BadRequest("The request body must be a JSON object, for example {}.");
             }
         }
-        catch (JsonException) when (Http.Request.ContentLength is 0 or null && !Http.Request.Headers.ContainsKey("Transfer-Encoding"))
-        {
-            // No body at all: as good as {}.
-        }
         catch (JsonException)
         {
-            throw EmulatorRequestException.BadRequest("The request body is not valid JSON.");
+            throw EmulatorRequestException.BadRequest(Http.Request.ContentLength is 0 ? "The request needs a JSON body, for example {}." : "The request body is not valid JSON.");
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

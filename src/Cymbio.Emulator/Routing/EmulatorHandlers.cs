@@ -15,6 +15,15 @@ internal static class EmulatorHandlers
     {
         var handlers = new Dictionary<string, RouteHandler>(StringComparer.Ordinal);
         SupplierFulfillmentRoutes.Register(handlers);
+        SupplierProfileRoutes.Register(handlers);
+        SupplierCatalogRoutes.Register(handlers);
+        SupplierWarehouseRoutes.Register(handlers);
+        InventoryRoutes.Register(handlers);
+        ChannelRoutes.Register(handlers);
+        RetailerProfileRoutes.Register(handlers);
+        RetailerCatalogRoutes.Register(handlers);
+        RetailerOrderRoutes.Register(handlers);
+        RetailerReturnRoutes.Register(handlers);
 
         var routes = EmulatorRouteTable.Routes.Select(static r => r.Key).ToHashSet(StringComparer.Ordinal);
         var unhandled = routes.Where(r => !handlers.ContainsKey(r)).Order(StringComparer.Ordinal).ToArray();
