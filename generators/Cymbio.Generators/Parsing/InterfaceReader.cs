@@ -22,7 +22,15 @@ internal static class InterfaceReader
     /// the interface in), the parameter types of methods declared in that tree are read from their syntax where that
     /// gives the same text as the symbol would (<see cref="Signature"/>), so the methods' signatures are not bound.
     /// </summary>
-    public static InterfaceModel? Read(INamedTypeSymbol? type, Compilation compilation, SemanticModel? semanticModel, CancellationToken cancellationToken)
+    public static InterfaceModel? Read(INamedTypeSymbol? type, Compilation compilation, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
+        Read(type, compilation, semanticModel, semanticModel is null ? null : new MethodAttributeReader(semanticModel), cancellationToken);
+
+    /// <summary>
+    /// Reads <paramref name="type"/>, as <see cref="Read(INamedTypeSymbol?, Compilation, SemanticModel?, CancellationToken)"/>;
+    /// with <paramref name="attributes"/>, the attributes of methods declared in the semantic model's tree are read from
+    /// their syntax where <see cref="MethodAttributeReader"/> can, so the compiler does not bind them.
+    /// </summary>
+    public static InterfaceModel? Read(INamedTypeSymbol? type, Compilation compilation, SemanticModel? semanticModel, MethodAttributeReader? attributes, CancellationToken cancellationToken)
     {
         // A file-local interface cannot be named outside its file, so no table can be generated for it.
         if (type is null || type.TypeKind != TypeKind.Interface || type.IsFileLocal)
@@ -63,12 +71,29 @@ internal static class InterfaceReader
         foreach (var method in ScopeSymbols.OperationCandidates(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!ScopeSymbols.TryGetHttp(method, out var verb, out var route, out _))
+            string? verb;
+            string? route;
+            Requirement requirement;
+            if (attributes is not null && attributes.TryRead(method, cancellationToken, out var own))
             {
-                continue;
+                if (!own.HasHttp)
+                {
+                    continue;
+                }
+
+                (verb, route) = (own.Verb, own.Route);
+                requirement = Requirements.Of(method, type, own, compilation, cancellationToken);
+            }
+            else
+            {
+                if (!ScopeSymbols.TryGetHttp(method, out verb, out route, out _))
+                {
+                    continue;
+                }
+
+                requirement = Requirements.Of(method, type, compilation, cancellationToken);
             }
 
-            var requirement = Requirements.Of(method, type, compilation, cancellationToken);
             List<string>? scopes = null;
             List<string>? constants = null;
             List<PendingConstant>? pending = null;

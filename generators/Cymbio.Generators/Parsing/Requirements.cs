@@ -28,9 +28,19 @@ internal readonly record struct Requirement(List<ScopeReference> Scopes, bool Is
 internal static class Requirements
 {
     /// <summary>The requirement of <paramref name="method"/> (an operation candidate) for a client of <paramref name="target"/>.</summary>
-    public static Requirement Of(IMethodSymbol method, INamedTypeSymbol target, Compilation? compilation = null, CancellationToken cancellationToken = default)
+    public static Requirement Of(IMethodSymbol method, INamedTypeSymbol target, Compilation? compilation = null, CancellationToken cancellationToken = default) =>
+        Of(method, target, Declaration.Of(method, compilation, cancellationToken), compilation, cancellationToken);
+
+    /// <summary>
+    /// The requirement of <paramref name="method"/> for a client of <paramref name="target"/>, with what the method
+    /// itself declares already read (<see cref="MethodAttributeReader"/>): the same rule as the overload that reads the
+    /// method's attributes.
+    /// </summary>
+    public static Requirement Of(IMethodSymbol method, INamedTypeSymbol target, in OwnAttributes own, Compilation? compilation, CancellationToken cancellationToken) =>
+        Of(method, target, Declaration.From(own.Scopes, own.HasScope, own.HasNoScope), compilation, cancellationToken);
+
+    private static Requirement Of(IMethodSymbol method, INamedTypeSymbol target, Declaration own, Compilation? compilation, CancellationToken cancellationToken)
     {
-        var own = Declaration.Of(method, compilation, cancellationToken);
         if (own.Kind != DeclarationKind.None)
         {
             return own.ToRequirement();
@@ -145,6 +155,12 @@ internal static class Requirements
 
             return new Declaration(hasScopeAttribute ? DeclarationKind.Empty : DeclarationKind.None, null);
         }
+
+        /// <summary>The same as <see cref="Of"/>, from attributes already read.</summary>
+        public static Declaration From(List<ScopeReference> scopes, bool hasScopeAttribute, bool hasNoScopeAttribute) =>
+            scopes.Count > 0 ? new Declaration(DeclarationKind.Scopes, scopes)
+            : hasNoScopeAttribute ? new Declaration(DeclarationKind.NoScope, null)
+            : new Declaration(hasScopeAttribute ? DeclarationKind.Empty : DeclarationKind.None, null);
 
         /// <summary>Two paths: an empty <c>[CymbioScope]</c> on either makes the whole undeclared; otherwise scopes add up.</summary>
         public Declaration Union(Declaration other)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cymbio.Generators;
 
@@ -31,6 +32,53 @@ internal static class ScopeTableModels
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Reads the interface of <paramref name="declaration"/> when one of the methods declared there carries
+    /// <c>[CymbioScope]</c> and the interface itself has neither <c>[CymbioScope]</c> nor <c>[CymbioNoScope]</c> (the
+    /// interface pipelines cover that case). The methods' attributes are read with <see cref="MethodAttributeReader"/>
+    /// where it can, so that finding them does not make the compiler bind every attributed method's attributes; a
+    /// method it cannot read is checked through its symbol. A partial interface may be read from each of its parts;
+    /// <see cref="Distinct"/> keeps one.
+    /// </summary>
+    public static InterfaceModel? ReadFromDeclaration(InterfaceDeclarationSyntax declaration, SemanticModel semanticModel, System.Threading.CancellationToken cancellationToken)
+    {
+        if (semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type || ScopeSymbols.HasRequirementAttribute(type))
+        {
+            return null;
+        }
+
+        var attributes = new MethodAttributeReader(semanticModel);
+        foreach (var member in declaration.Members)
+        {
+            if (member is MethodDeclarationSyntax { AttributeLists.Count: > 0 } method
+                && (attributes.TryRead(method, declaration, out var own)
+                    ? own.HasScope
+                    : semanticModel.GetDeclaredSymbol(method, cancellationToken) is { } symbol && ScopeSymbols.HasScopeAttribute(symbol)))
+            {
+                return InterfaceReader.Read(type, semanticModel.Compilation, semanticModel, attributes, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an interface declaration has a method with an attribute: the syntax-only filter before <see cref="ReadFromDeclaration"/>.</summary>
+    public static bool HasAttributedMethod(SyntaxNode node)
+    {
+        if (node is InterfaceDeclarationSyntax declaration)
+        {
+            foreach (var member in declaration.Members)
+            {
+                if (member is MethodDeclarationSyntax { AttributeLists.Count: > 0 })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

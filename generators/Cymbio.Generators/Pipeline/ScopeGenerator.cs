@@ -59,11 +59,14 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 static (ctx, cancellationToken) => InterfaceReader.Read(ctx.TargetSymbol as INamedTypeSymbol, ctx.SemanticModel.Compilation, ctx.SemanticModel, cancellationToken))
             .WithTrackingName(TrackingNames.ScopedInterfaces);
 
+        // Not ForAttributeWithMetadataName on the methods: that binds every attributed method's attributes (arguments,
+        // overload resolution, nullable analysis) on every edit, which was most of an incremental run. One transform
+        // per interface declaration with attributed methods reads their attribute names instead (docs/benchmarks.md,
+        // "Issue 10: syntax-read method attributes").
         var onMethods = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                ScopeSymbols.ScopeAttributeMetadataName,
-                static (node, _) => node is MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax },
-                static (ctx, cancellationToken) => ScopeTableModels.ReadFromMethod(ctx.TargetSymbol as IMethodSymbol, ctx.SemanticModel, cancellationToken))
+            .CreateSyntaxProvider(
+                static (node, _) => ScopeTableModels.HasAttributedMethod(node),
+                static (ctx, cancellationToken) => ScopeTableModels.ReadFromDeclaration((InterfaceDeclarationSyntax)ctx.Node, ctx.SemanticModel, cancellationToken))
             .WithTrackingName(TrackingNames.ScopedMethods);
 
         var noScope = context.SyntaxProvider

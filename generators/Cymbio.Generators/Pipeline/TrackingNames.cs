@@ -18,7 +18,10 @@ internal static class TrackingNames
     /// <summary>Interfaces carrying <c>[CymbioScope]</c>.</summary>
     public const string ScopedInterfaces = nameof(ScopedInterfaces);
 
-    /// <summary>Interfaces whose methods carry <c>[CymbioScope]</c>.</summary>
+    /// <summary>
+    /// Interfaces whose methods carry <c>[CymbioScope]</c>: one transform per interface declaration with attributed
+    /// methods, which reads their attributes from syntax where it can (<see cref="MethodAttributeReader"/>).
+    /// </summary>
     public const string ScopedMethods = nameof(ScopedMethods);
 
     /// <summary>Interfaces carrying <c>[CymbioNoScope]</c>, or whose methods do.</summary>
