@@ -15,6 +15,9 @@ namespace Cymbio.Emulator;
 /// <summary>One authorised API request as a route handler sees it: route values, query, body, caller and data.</summary>
 internal sealed class EmulatorCall
 {
+    /// <summary>What the emulator reads JSON with: comments and trailing commas allowed, as in Cymbio's Postman collection.</summary>
+    private static readonly JsonDocumentOptions LenientDocument = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     private static readonly JsonSerializerOptions ReadOptions = new(CymbioApiJsonContext.Default.Options)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -82,7 +85,7 @@ internal sealed class EmulatorCall
 
         try
         {
-            using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var document = JsonDocument.Parse(raw, LenientDocument);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? document.RootElement.Clone()
                 : throw EmulatorRequestException.BadRequest("The filter query parameter must be a JSON object.");
@@ -133,7 +136,7 @@ internal sealed class EmulatorCall
     {
         try
         {
-            using var document = await JsonDocument.ParseAsync(Http.Request.Body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }, Http.RequestAborted).ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(Http.Request.Body, LenientDocument, Http.RequestAborted).ConfigureAwait(false);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw EmulatorRequestException.BadRequest("The request body must be a JSON object, for example {}.");
