@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Cymbio.Emulator;
@@ -49,9 +50,17 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 
     Console.WriteLine($"{CymbioEmulator.Routes.Count} routes. Press Ctrl+C to stop.");
+
+    // Ctrl+C reaches us through cancellationToken; SIGTERM (docker stop, systemd, kill) stops as gracefully.
+    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    });
     try
     {
-        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
     }
     catch (OperationCanceledException)
     {
