@@ -38,6 +38,12 @@ public sealed record EmulatorRequestRecord
     /// <summary>For API requests, the scopes of the bearer token; for token requests, the scopes issued.</summary>
     public ScopeSet? TokenScopes { get; init; }
 
+    /// <summary>
+    /// For API requests, the <see cref="EmulatorIssuedToken.Id"/> of a known bearer token (also when it was expired or
+    /// revoked); for token requests, the id of the token issued. Null when there was none.
+    /// </summary>
+    public long? TokenId { get; init; }
+
     /// <summary>The OAuth or RFC 6750 error answered, for example <c>invalid_token</c>, <c>insufficient_scope</c> or <c>invalid_scope</c>.</summary>
     public string? Error { get; init; }
 

@@ -13,6 +13,8 @@ internal sealed class EmulatorExchange
 
     public ScopeSet? TokenScopes { get; set; }
 
+    public long? TokenId { get; set; }
+
     public string? Error { get; set; }
 
     public string? Fault { get; set; }

@@ -87,6 +87,7 @@ internal sealed class EmulatorPipeline(EmulatorState state, ILogger logger)
         Grant = exchange.Grant,
         RequiredScopes = exchange.Route?.Scopes,
         TokenScopes = exchange.TokenScopes,
+        TokenId = exchange.TokenId,
         Error = exchange.Error,
         Fault = exchange.Fault,
         Duration = Stopwatch.GetElapsedTime(started),
@@ -125,6 +126,7 @@ internal sealed class EmulatorPipeline(EmulatorState state, ILogger logger)
         var validation = state.Tokens.Validate(ReadBearer(context.Request));
         exchange.Account = validation.Token?.Account;
         exchange.TokenScopes = validation.Token?.Scopes;
+        exchange.TokenId = validation.Token?.Id;
         if (validation.Account is not { } caller)
         {
             exchange.Error = "invalid_token";

@@ -139,6 +139,7 @@ internal sealed class TokenEndpoint(IReadOnlyList<EmulatorAccount> accounts, Emu
         var lifetime = account.TokenLifetime ?? options.TokenLifetime;
         var (access, refresh, issued) = tokens.Issue(account, grant, scopes, lifetime, options.RefreshTokenLifetime);
         exchange.TokenScopes = scopes;
+        exchange.TokenId = issued.Id;
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.Pragma = "no-cache";
         await EmulatorResponses.WriteAsync(context, 200, writer =>

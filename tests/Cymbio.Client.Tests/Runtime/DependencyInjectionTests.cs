@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Cymbio.Client.Tests.Apis;
 using Cymbio.Client.Tests.Infrastructure;
 using Cymbio.Client.Tests.Runtime.Harness;
+using Cymbio.Emulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,13 +21,14 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task AddCymbio_FromConfiguration_BindsEverything_AndCallsThroughTheRegisteredClient()
     {
-        await using var server = await ScriptedCymbioServer.StartAsync();
+        await using var emulator = await CymbioEmulator.StartAsync();
+        var account = emulator.Account(EmulatorAccounts.Supplier);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Cymbio:Environment"] = "Custom",
-            ["Cymbio:BaseAddress"] = server.BaseAddress.AbsoluteUri,
-            ["Cymbio:ClientId"] = "cid",
-            ["Cymbio:ClientSecret"] = "secret",
+            ["Cymbio:BaseAddress"] = emulator.BaseAddress.AbsoluteUri,
+            ["Cymbio:ClientId"] = account.ClientId,
+            ["Cymbio:ClientSecret"] = account.ClientSecret,
             ["Cymbio:GrantType"] = "ClientCredentials",
             ["Cymbio:SupplierId"] = "88",
             ["Cymbio:RetailerId"] = "7",
@@ -42,7 +44,7 @@ public sealed class DependencyInjectionTests
 
         var options = provider.GetRequiredService<IOptions<CymbioClientOptions>>().Value;
         Assert.Equal(CymbioEnvironment.Custom, options.Environment);
-        Assert.Equal(server.BaseAddress, options.BaseAddress);
+        Assert.Equal(emulator.BaseAddress, options.BaseAddress);
         Assert.Equal(CymbioGrantType.ClientCredentials, options.EffectiveGrantType);
         Assert.Equal(88, options.SupplierId);
         Assert.Equal(7, options.RetailerId);
@@ -52,10 +54,10 @@ public sealed class DependencyInjectionTests
         Assert.Equal(1, options.Tokens.MaxRetries);
 
         await provider.GetRequiredService<ISmokeApi>().ListAsync(88);
-        Assert.Equal("read:orders", server.TokenRequests.Single().Scope); // least privilege: the operation's scopes only
-        Assert.Equal("client_credentials", server.TokenRequests.Single().GrantType);
-        Assert.Equal(1, server.ApiRequestCount);
-        Assert.Empty(server.ScriptFailures);
+        Assert.Equal("read:orders", Assert.Single(emulator.Tokens.Issued).Scopes.ToString()); // least privilege: the operation's scopes only
+        Assert.Equal(1, emulator.Requests.TokenRequests("client_credentials"));
+        Assert.Equal(1, emulator.Requests.TokenRequests());
+        Assert.Equal(1, emulator.Requests.Calls("GET", "/v3/suppliers/{supplierId}/fulfillments", 200));
     }
 
     [Fact]
@@ -152,7 +154,11 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task TokenAcquisition_IsTracedAndMeasured_UnderCymbioClient()
     {
-        await using var server = await ScriptedCymbioServer.StartAsync();
+        // Other tests acquire tokens in parallel: this test's own client id tells its activity apart.
+        var clientId = "telemetry-" + Guid.NewGuid().ToString("N");
+        var emulatorOptions = new CymbioEmulatorOptions();
+        emulatorOptions.Accounts.Add(new EmulatorAccount("telemetry", clientId, "telemetry-secret", CymbioScopes.All) { SupplierId = EmulatorAccounts.SupplierId });
+        await using var emulator = await CymbioEmulator.StartAsync(emulatorOptions);
         var activities = new List<Activity>();
         using var activityListener = new ActivityListener
         {
@@ -190,15 +196,13 @@ public sealed class DependencyInjectionTests
         });
         meterListener.Start();
 
-        var clientId = "telemetry-" + Guid.NewGuid().ToString("N");
         using var cymbio = new CymbioClient(
-            RuntimeHarness.ClientCredentialsOptions(server, clientId, CymbioScopeStrategy.AllGranted, CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments));
-        await cymbio.Create<ISmokeApi>().ListAsync(1);
+            RuntimeHarness.Options(emulator, CymbioGrantType.ClientCredentials, account: "telemetry", grants: [CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments]));
+        await cymbio.Create<ISmokeApi>().ListAsync(EmulatorAccounts.SupplierId);
 
         Activity acquire;
         lock (activities)
         {
-            // Other tests acquire tokens in parallel: this test's client id tells its activity apart.
             acquire = Assert.Single(activities, a => a.OperationName == "cymbio.token.acquire" && (string?)a.GetTagItem("cymbio.client_id") == clientId);
         }
 

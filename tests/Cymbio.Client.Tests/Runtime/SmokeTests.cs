@@ -1,32 +1,35 @@
-using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Apis;
-using Cymbio.Client.Tests.Infrastructure;
 using Cymbio.Client.Tests.Runtime.Harness;
+using Cymbio.Emulator;
 using Xunit;
 
 namespace Cymbio.Client.Tests.Runtime;
 
+/// <summary>The smallest whole path — one token (all grants), its bearer on two calls — against the emulator, a well-behaved Cymbio.</summary>
 public sealed class SmokeTests
 {
     [Fact]
     public async Task ScopedCall_GetsATokenOnce_AndSendsItAsBearer()
     {
-        await using var server = await ScriptedCymbioServer.StartAsync();
-        using var cymbio = new CymbioClient(RuntimeHarness.Options(server, CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments));
+        await using var emulator = await CymbioEmulator.StartAsync();
+        using var cymbio = new CymbioClient(RuntimeHarness.Options(emulator, CymbioGrantType.Password, grants: [CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments]));
         var api = cymbio.Create<ISmokeApi>();
 
-        await api.ListAsync(1);
-        await api.AcceptAsync(1, 2);
+        var list = await api.ListAsync(EmulatorAccounts.SupplierId);
+        var again = await api.ListAsync(EmulatorAccounts.SupplierId);
 
-        Assert.Equal(1, server.TokenRequestCount);
-        var tokenRequest = server.TokenRequests.Single();
-        Assert.Equal("password", tokenRequest.GrantType);
-        Assert.Equal("read:orders write:fulfillments", tokenRequest.Scope);
-        Assert.Equal("cid", tokenRequest.Form["client_id"]);
-        Assert.Equal(2, server.ApiRequestCount);
-        Assert.All(server.ApiRequests, r => Assert.StartsWith("AT-password-cid-", r.BearerToken));
-        Assert.Empty(server.ScriptFailures);
+        var token = Assert.Single(emulator.Tokens.Issued);
+        Assert.Equal(1, emulator.Requests.TokenRequests("password"));
+        Assert.Equal(1, emulator.Requests.TokenRequests());
+        Assert.Equal(EmulatorAccounts.Supplier, token.Account);
+        Assert.Equal("read:orders write:fulfillments", token.Scopes.ToString());
+        var calls = emulator.Requests.Records.Where(static r => !r.IsTokenRequest).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, r => Assert.Equal(200, r.StatusCode));
+        Assert.All(calls, r => Assert.Equal(token.Id, r.TokenId));
+        Assert.Contains("\"id\":929", list, System.StringComparison.Ordinal);
+        Assert.Equal(list, again);
     }
 }

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Infrastructure;
 using Cymbio.Client.Tests.Runtime.Harness;
+using Cymbio.Emulator;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -22,22 +23,23 @@ public sealed class TokenExpiryTests
     [Fact]
     public async Task B1_LifetimeScaledBuffer_OneCallPerSecondFor600s_ThreeTokenRequests_NoCallWithUnder30sLeft()
     {
-        await using var server = await ScriptedCymbioServer.StartAsync();
         var time = new FakeTimeProvider();
         var start = time.GetUtcNow();
-        var clock = new ServerClock(time);
-        server.TokenScript = clock.Timed(ScriptedCymbioServer.DefaultTokenScript);
-        server.ApiScript = clock.TimedApi();
-        using var rig = new TokenApiRig(server, RuntimeHarness.ClientCredentialsOptions(server), time);
+        await using var emulator = await CymbioEmulator.StartAsync(new CymbioEmulatorOptions { TimeProvider = time });
+        using var rig = new TokenApiRig(emulator.BaseAddress, RuntimeHarness.Options(emulator, CymbioGrantType.ClientCredentials), time);
 
         await RuntimeHarness.OneCallPerSecondAsync(time, rig.Logger, 600, async () =>
         {
-            await rig.Api.ReadOrdersAsync();
+            await rig.Smoke.ListAsync(EmulatorAccounts.SupplierId);
             return rig.Counting.LastToken!;
         });
-        Assert.Equal(600, server.ApiRequestCount);
-        Assert.True(server.TokenRequestCount <= 3, $"TR = {server.TokenRequestCount} for 600 AR: renewal must not be per call.");
-        Assert.Equal(3, server.TokenRequestCount);
+        var calls = emulator.Requests.Records.Where(static r => !r.IsTokenRequest).ToList();
+        var issued = emulator.Tokens.Issued.OrderBy(static t => t.Id).ToList();
+        Assert.Equal(600, calls.Count);
+        Assert.All(calls, static r => Assert.Equal(200, r.StatusCode));
+        Assert.True(issued.Count <= 3, $"TR = {issued.Count} for 600 AR: renewal must not be per call.");
+        Assert.Equal(3, issued.Count);
+        Assert.Equal(3, emulator.Requests.TokenRequests());
 
         // Renewal at RefreshAfter ± RefreshJitter of the lifetime after each acquisition (the first call at or after it),
         // never earlier than 75 % and always before the usable end (90 %).
@@ -45,16 +47,16 @@ public sealed class TokenExpiryTests
         var earliest = Lifetime * Math.Max(0.75, tokens.RefreshAfter - tokens.RefreshJitter);
         var latest = Lifetime * (tokens.RefreshAfter + tokens.RefreshJitter) + TimeSpan.FromSeconds(1);
         Assert.True(latest < Lifetime * (1 - tokens.ExpiryMargin));
-        Assert.InRange(clock.TokenRequestAt(2) - clock.TokenRequestAt(1), earliest, latest);
-        Assert.InRange(clock.TokenRequestAt(3) - clock.TokenRequestAt(2), earliest, latest);
-        Assert.Equal(start, clock.TokenRequestAt(1));
+        Assert.InRange(issued[1].IssuedAt - issued[0].IssuedAt, earliest, latest);
+        Assert.InRange(issued[2].IssuedAt - issued[1].IssuedAt, earliest, latest);
+        Assert.Equal(start, issued[0].IssuedAt);
 
-        // No API request was sent with a token that had less than 30 s left.
-        foreach (var (at, bearer, _) in clock.ApiRequests)
+        // No API request was sent with a token that had less than 30 s left (the emulator's own record of each call's token).
+        foreach (var call in calls)
         {
-            var n = ScriptedCymbioServer.ParseMinted(bearer!).N;
-            var left = clock.TokenRequestAt(n) + Lifetime - at;
-            Assert.True(left >= TimeSpan.FromSeconds(30), $"An API request at +{(at - start).TotalSeconds} s carried token #{n} with {left.TotalSeconds} s left.");
+            var token = issued.Single(t => t.Id == call.TokenId);
+            var left = token.ExpiresAt - call.Timestamp;
+            Assert.True(left >= TimeSpan.FromSeconds(30), $"An API request at +{(call.Timestamp - start).TotalSeconds} s carried token #{token.Id} with {left.TotalSeconds} s left.");
         }
     }
 
@@ -203,10 +205,10 @@ public sealed class TokenExpiryTests
         }
 
         // The same holds for tokens the provider really issues (its own random source).
-        await using var server = await ScriptedCymbioServer.StartAsync();
+        await using var emulator = await CymbioEmulator.StartAsync();
         var time = new FakeTimeProvider();
         var logger = new TokenTestLogger();
-        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), time, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.Options(emulator, CymbioGrantType.ClientCredentials), time, logger);
         var issued = new List<TimeSpan>();
         foreach (var scope in CymbioScopes.All.Take(10))
         {
@@ -214,7 +216,7 @@ public sealed class TokenExpiryTests
             issued.Add(time.GetElapsedTime(token.AcquiredTimestamp, token.RefreshAtTimestamp));
         }
 
-        Assert.Equal(10, server.TokenRequestCount);
+        Assert.Equal(10, emulator.Requests.TokenRequests());
         Assert.True(issued.Distinct().Count() >= 8, string.Join(", ", issued.Select(d => d.TotalSeconds)));
         Assert.All(issued, d => Assert.InRange(d, nominal - tolerance, nominal + tolerance));
     }
@@ -222,11 +224,11 @@ public sealed class TokenExpiryTests
     [Fact]
     public async Task B3_WallClockJumpsTenMinutes_ChangeNothing_ThreeTokenRequestsOver600s()
     {
-        await using var server = await ScriptedCymbioServer.StartAsync();
+        await using var emulator = await CymbioEmulator.StartAsync();
         var time = new FakeTimeProvider();
         var wall = new WallClockOffsetTimeProvider(time);
         var logger = new TokenTestLogger();
-        using var provider = RuntimeHarness.Provider(RuntimeHarness.ClientCredentialsOptions(server), wall, logger);
+        using var provider = RuntimeHarness.Provider(RuntimeHarness.Options(emulator, CymbioGrantType.ClientCredentials), wall, logger);
 
         var t1 = await provider.GetTokenAsync(RuntimeHarness.ReadOrders);
         foreach (var jump in new[] { TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(-10), TimeSpan.FromMinutes(10) })
@@ -237,7 +239,7 @@ public sealed class TokenExpiryTests
             Assert.Same(t1, await call);
         }
 
-        Assert.Equal(1, server.TokenRequestCount);
+        Assert.Equal(1, emulator.Requests.TokenRequests());
 
         // 600 s of one call per second, with the wall clock jumping ±10 min every second.
         var used = await RuntimeHarness.OneCallPerSecondAsync(
@@ -247,7 +249,7 @@ public sealed class TokenExpiryTests
             async () => await provider.GetTokenAsync(RuntimeHarness.ReadOrders),
             second => wall.Offset = TimeSpan.FromMinutes(second % 2 == 0 ? 10 : -10));
 
-        Assert.Equal(3, server.TokenRequestCount);
+        Assert.Equal(3, emulator.Requests.TokenRequests());
         Assert.Equal(3, used.Select(t => t.AccessToken).Distinct().Count());
         Assert.All(used, t => Assert.Equal(Lifetime, t.Lifetime));
     }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Cymbio.Client.Tests.Infrastructure;
+using Cymbio.Emulator;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -52,6 +53,27 @@ internal static class RuntimeHarness
     public static CymbioClientOptions ClientCredentialsOptions(
         ScriptedCymbioServer server, string clientId = ClientId, CymbioScopeStrategy strategy = CymbioScopeStrategy.AllGranted, params string[] grants) =>
         Build(server.BaseAddress, CymbioGrantType.ClientCredentials, clientId, strategy, grants.Length == 0 ? [CymbioScopes.ReadOrders] : grants);
+
+    /// <summary>
+    /// Options for an account of <paramref name="emulator"/> (default: the fully granted supplier): its client id and
+    /// secret, and for the password grant its username and password; <paramref name="grants"/> default to
+    /// <see cref="ReadOrders"/>.
+    /// </summary>
+    public static CymbioClientOptions Options(
+        CymbioEmulator emulator, CymbioGrantType grantType, CymbioScopeStrategy strategy = CymbioScopeStrategy.AllGranted, string account = EmulatorAccounts.Supplier, params string[] grants)
+    {
+        var credentials = emulator.Account(account);
+        var options = Build(emulator.BaseAddress, grantType, credentials.ClientId, strategy, grants.Length == 0 ? [CymbioScopes.ReadOrders] : grants);
+        options.ClientSecret = credentials.ClientSecret;
+        options.SupplierId = credentials.SupplierId;
+        if (grantType == CymbioGrantType.Password)
+        {
+            options.Username = credentials.Username;
+            options.Password = credentials.Password;
+        }
+
+        return options;
+    }
 
     /// <summary>Copies <paramref name="source"/> into <paramref name="target"/> (for <c>AddCymbio(o => ...)</c>).</summary>
     public static void CopyTo(this CymbioClientOptions source, CymbioClientOptions target)

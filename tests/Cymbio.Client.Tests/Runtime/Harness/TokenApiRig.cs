@@ -19,17 +19,24 @@ internal sealed class TokenApiRig : IDisposable
     private readonly HttpClient _apiHttp;
 
     public TokenApiRig(ScriptedCymbioServer server, CymbioClientOptions options, TimeProvider time, string? rigName = null)
+        : this(server.BaseAddress, options, time, rigName)
+    {
+    }
+
+    /// <summary>A rig whose API requests go to <paramref name="apiBase"/> (the emulator's base address, for example).</summary>
+    public TokenApiRig(Uri apiBase, CymbioClientOptions options, TimeProvider time, string? rigName = null)
     {
         Provider = new CymbioTokenProvider(_tokenHttp, options, time, Logger);
         Counting = new CountingTokenProvider(Provider);
         var handler = new CymbioAuthenticationHandler(Counting, options) { InnerHandler = new SocketsHttpHandler() };
-        _apiHttp = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        _apiHttp = new HttpClient(handler) { BaseAddress = apiBase, Timeout = TimeSpan.FromMinutes(2) };
         if (rigName is not null)
         {
             _apiHttp.DefaultRequestHeaders.Add(RigHeader, rigName);
         }
 
         Api = RestService.ForGenerated<ITokenReliabilityApi>(_apiHttp);
+        Smoke = RestService.ForGenerated<ISmokeApi>(_apiHttp);
     }
 
     public TokenTestLogger Logger { get; } = new();
@@ -39,6 +46,9 @@ internal sealed class TokenApiRig : IDisposable
     public CountingTokenProvider Counting { get; }
 
     public ITokenReliabilityApi Api { get; }
+
+    /// <summary>Real Cymbio routes (<see cref="ISmokeApi"/>), for rigs pointed at the emulator.</summary>
+    public ISmokeApi Smoke { get; }
 
     public void Dispose()
     {
