@@ -190,7 +190,8 @@ public sealed class SdkEndToEndTests
         return options;
     }
 
-    private static void Configure(CymbioClientOptions options, CymbioEmulator emulator, string account, params string[] grants)
+    /// <summary>Points the options at the emulator with one of its accounts' credentials and ids, and the grants given.</summary>
+    internal static void Configure(CymbioClientOptions options, CymbioEmulator emulator, string account, params string[] grants)
     {
         var a = emulator.Account(account);
         options.BaseAddress = emulator.BaseAddress;
