@@ -15,7 +15,7 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning, "Cymbio token acquisition for scopes '{Scopes}' failed after {DurationMs} ms: {Reason}")]
     public static partial void TokenFailed(ILogger logger, string scopes, double durationMs, string reason);
 
-    [LoggerMessage(4, LogLevel.Warning, "Background renewal of the Cymbio token for scopes '{Scopes}' failed; the current token keeps serving until {RemainingSeconds} s before expiry, next attempt in {RetrySeconds} s: {Reason}")]
+    [LoggerMessage(4, LogLevel.Warning, "Background renewal of the Cymbio token for scopes '{Scopes}' failed; the current token keeps serving for {RemainingSeconds} s more, next attempt in {RetrySeconds} s: {Reason}")]
     public static partial void BackgroundRefreshFailed(ILogger logger, string scopes, double remainingSeconds, double retrySeconds, string reason);
 
     [LoggerMessage(5, LogLevel.Warning, "The Cymbio token endpoint stated an unusable lifetime ({Stated}); using {DefaultSeconds} s.")]

@@ -15,21 +15,18 @@ internal sealed class TokenAcquisitionTelemetry
     private readonly TimeProvider _time;
     private readonly string _grant;
     private readonly string? _clientId;
-    private readonly TimeSpan _retryDelay;
 
     /// <summary>Initializes the telemetry of one provider.</summary>
     /// <param name="logger">The provider's logger.</param>
     /// <param name="time">The provider's time source.</param>
     /// <param name="grant">The OAuth grant name (<c>password</c>, <c>client_credentials</c>).</param>
     /// <param name="clientId">The client id (not a secret).</param>
-    /// <param name="retryDelay">The pause before a failed background renewal is retried.</param>
-    public TokenAcquisitionTelemetry(ILogger logger, TimeProvider time, string grant, string? clientId, TimeSpan retryDelay)
+    public TokenAcquisitionTelemetry(ILogger logger, TimeProvider time, string grant, string? clientId)
     {
         _logger = logger;
         _time = time;
         _grant = grant;
         _clientId = clientId;
-        _retryDelay = retryDelay;
     }
 
     /// <summary>Starts the activity of an acquisition (when someone listens).</summary>
@@ -74,7 +71,8 @@ internal sealed class TokenAcquisitionTelemetry
     /// <param name="stillServing">For a failed background renewal, the token that keeps serving; otherwise <see langword="null"/>.</param>
     /// <param name="now">The timestamp of the failure.</param>
     /// <param name="started">The timestamp at which the acquisition started.</param>
-    public void Failed(Activity? activity, string scopes, Exception exception, CymbioToken? stillServing, long now, long started)
+    /// <param name="nextAttempt">For a failed background renewal, the timestamp from which the next may start.</param>
+    public void Failed(Activity? activity, string scopes, Exception exception, CymbioToken? stillServing, long now, long started, long nextAttempt)
     {
         var outcome = exception switch
         {
@@ -89,7 +87,7 @@ internal sealed class TokenAcquisitionTelemetry
         var reason = Log.Describe(exception);
         if (stillServing is not null)
         {
-            Log.BackgroundRefreshFailed(_logger, scopes, Math.Max(0, _time.GetElapsedTime(now, stillServing.ExpiresTimestamp).TotalSeconds), _retryDelay.TotalSeconds, reason);
+            Log.BackgroundRefreshFailed(_logger, scopes, Math.Max(0, _time.GetElapsedTime(now, stillServing.ExpiresTimestamp).TotalSeconds), Math.Max(0, _time.GetElapsedTime(now, nextAttempt).TotalSeconds), reason);
         }
         else
         {

@@ -5,7 +5,8 @@ namespace Cymbio;
 /// <summary>
 /// How tokens are kept fresh and how the token endpoint's failures are survived. The defaults suit Cymbio's 5-minute
 /// tokens: a token is renewed in the background after about 80 % of its life (±3 % jitter), so it serves most of its
-/// life and no caller waits for a renewal; it is never used in its last 10 %.
+/// life and no caller waits for a renewal; a failed renewal is retried in the background at shrinking intervals (see
+/// <see cref="RefreshRetryDelay"/>) until the token's usable end; it is never used in its last 10 %.
 /// </summary>
 public sealed class CymbioTokenOptions
 {
@@ -29,8 +30,18 @@ public sealed class CymbioTokenOptions
     /// <value>The default value is one hour.</value>
     public TimeSpan MaximumLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Gets or sets the wait before another background renewal after one failed; the current token keeps serving meanwhile.</summary>
-    /// <value>The default value is 30 seconds.</value>
+    /// <summary>
+    /// Gets or sets the longest pause between a failed background renewal and the next; the current token keeps serving
+    /// meanwhile. Failed renewals are retried at shrinking intervals until the token's usable end (its lifetime minus
+    /// <see cref="ExpiryMargin"/>): each attempt starts halfway (±10 %) between the start of the failed one and the usable
+    /// end, never later than this after the failure and never sooner than 1 second (or this, when shorter) after it.
+    /// A <c>Retry-After</c> from the token endpoint postpones the next attempt until it has passed, and no longer.
+    /// </summary>
+    /// <value>
+    /// The default value is 30 seconds. It does not bind for Cymbio's 300-second tokens, whose renewal window is shorter
+    /// (attempts at about 240, 255, 262.5 and 266 s when each fails at once); it keeps a longer-lived token's renewal
+    /// attempts at most 30 seconds apart.
+    /// </value>
     public TimeSpan RefreshRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets how many times a token request is retried after a 5xx, 429 or network failure.</summary>

@@ -10,8 +10,9 @@ namespace Cymbio;
 /// <summary>
 /// Obtains Cymbio tokens from <c>POST {base}/oauth/token</c> and keeps them: one cache entry per endpoint, client,
 /// user, grant (one provider each) and scope set; one token request in flight per entry; background renewal after about 80 % of the
-/// lifetime (with jitter), so callers never wait once warm; failures are shared by the callers that waited for them,
-/// then forgotten (a <c>Retry-After</c> is respected). All time comes from the <see cref="TimeProvider"/>.
+/// lifetime (with jitter), so callers never wait once warm; a failed background renewal is retried at shrinking
+/// intervals (<see cref="RenewalPause"/>) until the token's usable end; failures are shared by the callers that waited
+/// for them, then forgotten (a <c>Retry-After</c> is respected). All time comes from the <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
 {
@@ -54,7 +55,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         var log = (ILogger?)logger ?? NullLogger.Instance;
         _ = options.TokenEndpoint ?? throw new ArgumentException("The options have no base address.", nameof(options));
         _insecure = SecureTransport.Problem(options.TokenEndpoint!, "The Cymbio token endpoint");
-        _telemetry = new TokenAcquisitionTelemetry(log, _time, TokenEndpointClient.GrantName(options.EffectiveGrantType), options.ClientId, options.Tokens.RefreshRetryDelay);
+        _telemetry = new TokenAcquisitionTelemetry(log, _time, TokenEndpointClient.GrantName(options.EffectiveGrantType), options.ClientId);
         _source = new TokenEndpointClient(tokenEndpointClient, options, _time, log);
         _cache = new TokenCache(_time);
         _fetch = Start;
@@ -108,6 +109,32 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         return lifetime * fraction;
     }
 
+    /// <summary>
+    /// The pause after a failed background renewal before the next one may start. Attempts close in on the token's
+    /// usable end: the next starts halfway (±<see cref="RenewalPauseJitter"/>) between the start of the failed one and
+    /// the usable end, never later than <see cref="CymbioTokenOptions.RefreshRetryDelay"/> after the failure and never
+    /// sooner than <see cref="MinimumRenewalPause"/> (or <c>RefreshRetryDelay</c>, when shorter) after it.
+    /// </summary>
+    /// <param name="attempt">How long the failed attempt took, retries included.</param>
+    /// <param name="usableAtStart">What was left of the token's usable lifetime when the failed attempt started.</param>
+    /// <param name="options">The token options.</param>
+    /// <param name="random">The jitter's random source.</param>
+    /// <returns>The pause, counted from the failure.</returns>
+    internal static TimeSpan RenewalPause(TimeSpan attempt, TimeSpan usableAtStart, CymbioTokenOptions options, Random random)
+    {
+        var half = usableAtStart * (0.5 * (1 + (((random.NextDouble() * 2) - 1) * RenewalPauseJitter)));
+        var ceiling = options.RefreshRetryDelay > TimeSpan.Zero ? options.RefreshRetryDelay : TimeSpan.Zero;
+        var floor = ceiling < MinimumRenewalPause ? ceiling : MinimumRenewalPause;
+        var pause = half - attempt;
+        return pause < floor ? floor : pause > ceiling ? ceiling : pause;
+    }
+
+    /// <summary>The shortest pause between a failed background renewal and the next, unless <c>RefreshRetryDelay</c> is shorter.</summary>
+    internal static readonly TimeSpan MinimumRenewalPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>The jitter of <see cref="RenewalPause"/>: ±10 % of the halved usable time, so instances recovering from one outage do not retry in lockstep.</summary>
+    internal const double RenewalPauseJitter = 0.10;
+
     private static Func<HttpClient> ClientOf(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -153,8 +180,12 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         catch (Exception ex)
         {
             var now = _time.GetTimestamp();
-            entry.Fail(ex, background, now, _options.Tokens.RefreshRetryDelay);
-            _telemetry.Failed(activity, scopes, ex, background ? entry.Current : null, now, started);
+            var serving = background ? entry.Current : null;
+            var pause = serving is null
+                ? TimeSpan.Zero
+                : RenewalPause(_time.GetElapsedTime(started, now), _time.GetElapsedTime(started, serving.ExpiresTimestamp), _options.Tokens, Random.Shared);
+            var next = entry.Fail(ex, background, now, pause);
+            _telemetry.Failed(activity, scopes, ex, serving, now, started, next);
             throw;
         }
     }

@@ -179,20 +179,22 @@ internal sealed class TokenCacheEntry : IDisposable
 
     /// <summary>
     /// Ends the request in flight with a failure: a failed background renewal is retried after
-    /// <paramref name="retryDelay"/>; throttling holds every request until its <c>Retry-After</c> has passed.
+    /// <paramref name="renewalPause"/> (the provider's schedule); throttling holds every request, background renewals
+    /// included, until its <c>Retry-After</c> has passed, and no longer.
     /// </summary>
     /// <param name="exception">Why the request failed.</param>
     /// <param name="background">Whether it was a background renewal.</param>
     /// <param name="now">The timestamp of the failure.</param>
-    /// <param name="retryDelay">The pause before the next background renewal.</param>
-    public void Fail(Exception exception, bool background, long now, TimeSpan retryDelay)
+    /// <param name="renewalPause">The pause before the next background renewal.</param>
+    /// <returns>The timestamp from which the next background renewal may start.</returns>
+    public long Fail(Exception exception, bool background, long now, TimeSpan renewalPause)
     {
         lock (_gate)
         {
             _inFlight = null;
             if (background)
             {
-                _nextRefreshAttempt = now + ToTicks(retryDelay);
+                _nextRefreshAttempt = now + ToTicks(renewalPause);
             }
 
             if (exception is TokenThrottledException throttled)
@@ -201,6 +203,8 @@ internal sealed class TokenCacheEntry : IDisposable
                 _throttledUntil = now + ToTicks(throttled.RetryAfter);
                 _nextRefreshAttempt = Math.Max(_nextRefreshAttempt, _throttledUntil);
             }
+
+            return _nextRefreshAttempt;
         }
     }
 

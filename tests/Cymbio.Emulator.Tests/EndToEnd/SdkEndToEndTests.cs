@@ -183,6 +183,89 @@ public sealed class SdkEndToEndTests
         Assert.Equal(3, emulator.Requests.Calls("GET", "/v3/suppliers/{supplierId}/fulfillments/{fulfillmentId}", 200));
     }
 
+    [Fact]
+    [Trait("Category", "Reliability")]
+    public async Task TokenEndpointDownAtRenewal_CallersNeverWait_RenewedByTheFirstRequestAfterRecovery_BeforeTheUsableEnd()
+    {
+        const string GetRoute = "/v3/suppliers/{supplierId}/fulfillments/{fulfillmentId}";
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
+        await using var emulator = await CymbioEmulator.StartAsync(new CymbioEmulatorOptions { TimeProvider = clock });
+        var options = Options(emulator, EmulatorAccounts.Supplier, CymbioScopes.ReadOrders);
+
+        // Renewal at 249 s, the latest the defaults allow (80 % + 3 % of 300 s), every run: the hardest case.
+        options.Tokens.RefreshAfter = 0.83;
+        options.Tokens.RefreshJitter = 0;
+        using var cymbio = new CymbioClient(options, clock);
+        var readOrders = ScopeSet.Create(CymbioScopes.ReadOrders);
+        await cymbio.Supplier.Fulfillments.GetAsync(929);
+        var old = await cymbio.TokenProvider.GetTokenAsync(readOrders);
+        var issued = emulator.Tokens.Issued.Single().IssuedAt;
+        TimeSpan Age() => clock.GetUtcNow() - issued;
+        var down = TimeSpan.FromSeconds(230);
+        var up = TimeSpan.FromSeconds(262);
+        var usableEnd = TimeSpan.FromSeconds(270);   // 300 s less the 10 % margin
+
+        // The token endpoint answers 503 from 230 s to 262 s of the token's life.
+        clock.Advance(down);
+        var outage = emulator.Faults.OnTokenEndpoint(EmulatorFault.Status(503), times: null);
+        TimeSpan? lastCall = null;
+        while (true)
+        {
+            Assert.True(Age() < usableEnd, $"Not renewed by the usable end; token requests at {TokenRequestTimes(emulator, issued)}.");
+            if (Age() >= up)
+            {
+                outage?.Dispose();
+                outage = null;
+            }
+
+            // Every caller gets a token at once, while the clock stands still: none waits on a token request (whose
+            // retries back off on this clock). The old one, until the renewal has landed.
+            var token = cymbio.TokenProvider.GetTokenAsync(readOrders);
+            Assert.True(token.IsCompletedSuccessfully, $"A caller waited for a token at {Age().TotalSeconds} s.");
+            if ((await token).AccessToken != old.AccessToken)
+            {
+                break;
+            }
+
+            // One API call a second, answered with the clock standing still.
+            if (lastCall is null || Age() - lastCall >= TimeSpan.FromSeconds(1))
+            {
+                await cymbio.Supplier.Fulfillments.GetAsync(929).WaitAsync(TimeSpan.FromSeconds(10));
+                lastCall = Age();
+            }
+
+            // Real time for the background attempt in flight, if any, to reach the emulator before the clock moves.
+            await Task.Delay(15);
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        outage?.Dispose();
+        var renewal = emulator.Tokens.Issued[1];
+        var tokenRequests = emulator.Requests.Records.Where(r => r.IsTokenRequest && r.Timestamp >= issued + down).ToList();
+        var faulted = tokenRequests.Where(static r => r.Fault is not null).ToList();
+        var firstAfterRecovery = tokenRequests.First(static r => r.Fault is null);
+        var calls = emulator.Requests.Records.Where(r => r.Route == GetRoute && r.Timestamp >= issued + down).ToList();
+
+        // The background attempts ran into the outage (several token requests, all 503, all inside it), and the first
+        // token request after it renewed the token, before the usable end.
+        Assert.True(faulted.Count >= 2, TokenRequestTimes(emulator, issued));
+        Assert.All(faulted, r => Assert.InRange(r.Timestamp - issued, down, up));
+        Assert.All(faulted, r => Assert.Equal(503, r.StatusCode));
+        Assert.Equal(200, firstAfterRecovery.StatusCode);
+        Assert.Equal(firstAfterRecovery.Timestamp, renewal.IssuedAt);
+        Assert.Equal(2, emulator.Tokens.Issued.Count);
+        Assert.True(renewal.IssuedAt - issued < usableEnd, TokenRequestTimes(emulator, issued));
+
+        // Every API call of the window was answered 200, and before the renewal the old token was the only one there was.
+        Assert.True(calls.Count >= (int)(up - down).TotalSeconds, $"{calls.Count} calls");
+        Assert.All(calls, r => Assert.Equal(200, r.StatusCode));
+        Assert.All(calls, r => Assert.True(r.Timestamp <= renewal.IssuedAt));
+        Assert.Equal(0, emulator.Requests.Calls("GET", GetRoute, 401));
+    }
+
+    private static string TokenRequestTimes(CymbioEmulator emulator, DateTimeOffset issued) =>
+        string.Join(", ", emulator.Requests.Records.Where(static r => r.IsTokenRequest).Select(r => $"{(r.Timestamp - issued).TotalSeconds} s: {r.StatusCode}"));
+
     private static CymbioClientOptions Options(CymbioEmulator emulator, string account, params string[] grants)
     {
         var options = new CymbioClientOptions();
