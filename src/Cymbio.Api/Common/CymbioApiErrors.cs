@@ -52,32 +52,10 @@ internal static class CymbioApiErrors
         }
     }
 
-    /// <summary>Server text made safe to log: control characters become spaces, runs of spaces one, at most <see cref="MaxMessageLength"/> characters.</summary>
+    /// <summary>Server text made safe to log (<see cref="ServerText.Printable"/>): at most <see cref="MaxMessageLength"/> characters.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The cleaned text, or <see langword="null"/> when nothing is left.</returns>
-    internal static string? Clean(string text)
-    {
-        var builder = new StringBuilder(Math.Min(text.Length, MaxMessageLength));
-        foreach (var c in text)
-        {
-            var next = char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c;
-            if (next == ' ' && (builder.Length == 0 || builder[^1] == ' '))
-            {
-                continue;
-            }
-
-            if (builder.Length == MaxMessageLength)
-            {
-                builder[^1] = '…';
-                break;
-            }
-
-            builder.Append(next);
-        }
-
-        var cleaned = builder.ToString().TrimEnd();
-        return cleaned.Length == 0 ? null : cleaned;
-    }
+    internal static string? Clean(string text) => ServerText.Printable(text, MaxMessageLength);
 
     private static string Operation(HttpRequestMessage request) =>
         request.Options.TryGetValue(InterfaceTypeKey, out var type) && request.Options.TryGetValue(MethodNameKey, out var method)

@@ -43,7 +43,7 @@ public sealed class CymbioClient : IDisposable
 
         Options = options;
         _primary = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
-        _tokenEndpoint = new HttpClient(_primary, disposeHandler: false);
+        _tokenEndpoint = new HttpClient(_primary, disposeHandler: false) { MaxResponseContentBufferSize = TokenEndpointClient.MaxResponseBytes };
         _tokens = new CymbioTokenProvider(_tokenEndpoint, options, timeProvider, loggerFactory?.CreateLogger<CymbioTokenProvider>());
         var handler = new CymbioAuthenticationHandler(_tokens, options, loggerFactory?.CreateLogger<CymbioAuthenticationHandler>()) { InnerHandler = _primary };
         _api = new HttpClient(handler, disposeHandler: true) { BaseAddress = options.EffectiveBaseAddress };

@@ -43,6 +43,7 @@ public static class CymbioServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddHttpClient(CymbioTokenProvider.TokenEndpointClientName)
+            .ConfigureHttpClient(static http => http.MaxResponseContentBufferSize = TokenEndpointClient.MaxResponseBytes)
             .RemoveAllLoggers()
             .AddLogger(static sp => new CymbioHttpClientLogger(sp.GetRequiredService<ILogger<CymbioHttpClientLogger>>()));
         services.TryAddSingleton<ICymbioTokenProvider, CymbioTokenProvider>();

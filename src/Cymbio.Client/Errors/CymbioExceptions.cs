@@ -45,17 +45,23 @@ public sealed class OAuthErrorException : TokenEndpointException
     /// <param name="errorDescription">The server's description, if any.</param>
     /// <param name="statusCode">The HTTP status.</param>
     public OAuthErrorException(string error, string? errorDescription, HttpStatusCode statusCode)
-        : base($"The Cymbio token endpoint refused the request: {error}{(string.IsNullOrEmpty(errorDescription) ? string.Empty : " (" + errorDescription + ")")} [HTTP {(int)statusCode}].", statusCode)
+        : base(Describe(Code(error), ServerText.Printable(errorDescription), statusCode), statusCode)
     {
-        Error = error;
-        ErrorDescription = errorDescription;
+        Error = Code(error);
+        ErrorDescription = ServerText.Printable(errorDescription);
     }
 
-    /// <summary>Gets the OAuth error code: <c>invalid_client</c>, <c>invalid_grant</c>, <c>invalid_scope</c>, <c>unauthorized_client</c>, <c>unsupported_grant_type</c>, …</summary>
+    /// <summary>Gets the OAuth error code (cleaned with <see cref="ServerText"/>, at most 64 characters): <c>invalid_client</c>, <c>invalid_grant</c>, <c>invalid_scope</c>, <c>unauthorized_client</c>, <c>unsupported_grant_type</c>, …</summary>
     public string Error { get; }
 
-    /// <summary>Gets the server's description of the error, if any.</summary>
+    /// <summary>Gets the server's description of the error, if any, cleaned with <see cref="ServerText"/> (at most 512 characters).</summary>
     public string? ErrorDescription { get; }
+
+    // RFC 6749 error codes are at most 25 characters; 64 leaves room for a server's own.
+    private static string Code(string error) => ServerText.Printable(error, 64) ?? "(no error code)";
+
+    private static string Describe(string error, string? description, HttpStatusCode statusCode) =>
+        $"The Cymbio token endpoint refused the request: {error}{(description is null ? string.Empty : " (" + description + ")")} [HTTP {(int)statusCode}].";
 }
 
 /// <summary>The token endpoint asked to be left alone (<c>Retry-After</c>) longer than the retries allowed.</summary>
@@ -137,15 +143,15 @@ public sealed class CymbioUnauthorizedException : CymbioException
     /// <param name="operation">The operation that was refused.</param>
     /// <param name="error">The <c>error</c> of the <c>WWW-Authenticate</c> challenge, if any (for example <c>invalid_token</c>).</param>
     public CymbioUnauthorizedException(string operation, string? error)
-        : base($"Cymbio refused {operation} with 401{(error is null ? string.Empty : " (" + error + ")")}, also with a freshly issued token.")
+        : base($"Cymbio refused {operation} with 401{(ServerText.Printable(error, 64) is { } code ? " (" + code + ")" : string.Empty)}, also with a freshly issued token.")
     {
         Operation = operation;
-        Error = error;
+        Error = ServerText.Printable(error, 64);
     }
 
     /// <summary>Gets the operation that was refused.</summary>
     public string Operation { get; }
 
-    /// <summary>Gets the challenge's error code, if any.</summary>
+    /// <summary>Gets the challenge's error code, if any, cleaned with <see cref="ServerText"/> (at most 64 characters).</summary>
     public string? Error { get; }
 }

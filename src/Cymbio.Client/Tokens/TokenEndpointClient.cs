@@ -23,6 +23,15 @@ namespace Cymbio;
 internal sealed partial class TokenEndpointClient : ITokenSource
 {
     private const int ExcerptLength = 512;
+
+    /// <summary>
+    /// The largest token response read: 64 KiB, far above any real one (a few hundred bytes). The HTTP clients the SDK
+    /// creates for the token endpoint buffer no more than this (<see cref="HttpClient.MaxResponseContentBufferSize"/>);
+    /// a larger body is a <see cref="TokenEndpointException"/>, not retried.
+    /// </summary>
+    internal const int MaxResponseBytes = 64 * 1024;
+
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
     private readonly Func<HttpClient> _http;
     private readonly CymbioClientOptions _options;
     private readonly TimeProvider _time;
@@ -158,6 +167,12 @@ internal sealed partial class TokenEndpointClient : ITokenSource
         {
             // No answer at all: DNS, connection, TLS. Transient, except an untrusted certificate, which retrying cannot fix.
             var reason = response.Exception?.Message ?? response.Error ?? "no response";
+            if (response.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded })
+            {
+                // MaxResponseContentBufferSize: the body was larger than any token response; retrying gets the same.
+                throw new TokenEndpointException($"The Cymbio token endpoint's response is larger than {MaxResponseBytes / 1024} KiB; no token response is that large.", innerException: response.Exception);
+            }
+
             if (response.Exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError })
             {
                 throw new TokenEndpointException($"The TLS connection to the Cymbio token endpoint failed: {reason}", innerException: response.Exception);
@@ -167,6 +182,12 @@ internal sealed partial class TokenEndpointClient : ITokenSource
         }
 
         var status = http.StatusCode;
+        if (response.Raw is { Length: > MaxResponseBytes })
+        {
+            // Only a caller's own HttpClient (with a larger buffer limit) gets here; the SDK's clients stop at the bound.
+            throw new TokenEndpointException($"The Cymbio token endpoint's response is larger than {MaxResponseBytes / 1024} KiB; no token response is that large.", status);
+        }
+
         var json = TryParse(response);
         if (!http.IsSuccessStatusCode)
         {
@@ -182,14 +203,27 @@ internal sealed partial class TokenEndpointClient : ITokenSource
                 throw new OAuthErrorException(code, Get(error, "error_description"), status);
             }
 
-            var message = json is { ValueKind: JsonValueKind.Object } body ? Get(body, "message") : null;
+            var message = json is { ValueKind: JsonValueKind.Object } body ? ServerText.Printable(Get(body, "message")) : null;
             throw new TokenEndpointException(
                 $"The Cymbio token endpoint failed with HTTP {(int)status}{(message is null ? "." : ": " + message)}", status, excerpt);
         }
 
         if (json is not { ValueKind: JsonValueKind.Object } token)
         {
-            throw new TokenEndpointException($"The Cymbio token endpoint answered HTTP {(int)status} with a body that is not a JSON object.", status, excerpt);
+            var html = http.Content.Headers.ContentType?.MediaType is { } media && media.Contains("html", StringComparison.OrdinalIgnoreCase);
+            throw new TokenEndpointException(
+                html
+                    ? $"The Cymbio token endpoint answered HTTP {(int)status} with an HTML page, not a JSON token response (a proxy, captive portal or sign-in page in the way?)."
+                    : $"The Cymbio token endpoint answered HTTP {(int)status} with a body that is not a JSON object.",
+                status,
+                excerpt);
+        }
+
+        if (HasDuplicateMembers(response.Raw))
+        {
+            // JsonDocument reads the last of two access_token, expires_in or scope members, another reader the first:
+            // an ambiguous token response is refused rather than guessed at.
+            throw new TokenEndpointException("The Cymbio token response has a member more than once; an ambiguous token response is not used.", status, excerpt);
         }
 
         var accessToken = Get(token, "access_token") ?? Get(token, "accessToken");
@@ -201,11 +235,11 @@ internal sealed partial class TokenEndpointClient : ITokenSource
         var tokenType = Get(token, "token_type");
         if (tokenType is not null && !string.Equals(tokenType, "Bearer", StringComparison.OrdinalIgnoreCase))
         {
-            throw new TokenEndpointException($"The Cymbio token response has token_type '{tokenType}'; only Bearer tokens are supported.", status, excerpt);
+            throw new TokenEndpointException($"The Cymbio token response has token_type '{ServerText.Printable(tokenType, 32)}'; only Bearer tokens are supported.", status, excerpt);
         }
 
         ScopeSet? granted = null;
-        if (Get(token, "scope") is { } scopeText)
+        if (ScopeText(token) is { } scopeText)
         {
             // Some servers separate with commas; RFC 6749 with spaces. Either way it is a set of scope tokens.
             if (!ScopeSet.TryParse(scopeText.Replace(',', ' '), out granted))
@@ -264,7 +298,7 @@ internal sealed partial class TokenEndpointClient : ITokenSource
 
         if (statedText is not null)
         {
-            Log.UnusableLifetime(_logger, statedText, tokens.DefaultLifetime.TotalSeconds);
+            Log.UnusableLifetime(_logger, ServerText.Printable(statedText, 64) ?? "(empty)", tokens.DefaultLifetime.TotalSeconds);
         }
 
         return tokens.DefaultLifetime;
@@ -310,6 +344,46 @@ internal sealed partial class TokenEndpointClient : ITokenSource
         }
     }
 
+    /// <summary>Whether the (object) body has a member twice, at any depth.</summary>
+    private static bool HasDuplicateMembers(string? raw)
+    {
+        try
+        {
+            using var strict = JsonDocument.Parse(raw ?? string.Empty, Strict);
+            return false;
+        }
+        catch (JsonException)
+        {
+            return true; // it parsed without the duplicate check, so duplicates are what failed
+        }
+    }
+
+    /// <summary>
+    /// <c>scope</c> as RFC 6749 gives it (a space-separated string), as some servers do (comma-separated), or as a JSON
+    /// array of strings — all read as one space-separated string; <see langword="null"/> when absent.
+    /// </summary>
+    private static string? ScopeText(JsonElement token)
+    {
+        if (!token.TryGetProperty("scope", out var scope) || scope.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (scope.ValueKind == JsonValueKind.Array)
+        {
+            var names = new List<string>();
+            foreach (var item in scope.EnumerateArray())
+            {
+                // A non-string item cannot be a scope token: make the whole value unreadable, never silently shorter.
+                names.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : "\u0000");
+            }
+
+            return string.Join(' ', names);
+        }
+
+        return scope.ValueKind == JsonValueKind.String ? scope.GetString() : "\u0000";
+    }
+
     private static string? Get(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.ValueKind switch
         {
@@ -318,7 +392,10 @@ internal sealed partial class TokenEndpointClient : ITokenSource
             _ => null,
         } : null;
 
-    /// <summary>At most 512 characters of a response body, with the values of token-bearing members masked (whatever the encoding).</summary>
+    /// <summary>
+    /// At most 512 characters of a response body, with the values of token-bearing members masked (whatever the
+    /// encoding), made printable by <see cref="ServerText"/>.
+    /// </summary>
     internal static string? Excerpt(string? body)
     {
         if (string.IsNullOrEmpty(body))
@@ -326,8 +403,8 @@ internal sealed partial class TokenEndpointClient : ITokenSource
             return null;
         }
 
-        var masked = TokenMember().Replace(body, "$1****");
-        return masked.Length <= ExcerptLength ? masked : masked[..ExcerptLength];
+        // Masked before it is cut (a cut could split a token from its member name), then made printable.
+        return ServerText.Printable(TokenMember().Replace(body, "$1****"), ExcerptLength);
     }
 
     internal static string GrantName(CymbioGrantType grant) => grant == CymbioGrantType.Password ? "password" : "client_credentials";

@@ -27,16 +27,17 @@ public sealed class ErrorResponseTests
     }
 
     [Fact]
-    public async Task ServerMessage_LosesControlCharacters_AndIsBounded()
+    public async Task ServerMessage_LosesControlCharactersAnsiEscapesAndBidiOverrides_AndIsBounded()
     {
-        var hostile = "line one\r\nline\u0007 two\u001b[31m" + new string('x', 5000);
+        var hostile = "line one\r\nline\u0007 two\u001b[31m\u202E\u2066" + new string('x', 5000);
         using var cymbio = new InMemoryCymbio { Respond = _ => (HttpStatusCode.InternalServerError, System.Text.Json.JsonSerializer.Serialize(new CymbioErrorBody(hostile), CymbioApiJsonContext.Default.CymbioErrorBody)) };
         using var client = cymbio.CreateClient();
 
         var thrown = await Assert.ThrowsAsync<CymbioApiException>(() => client.Create<ISupplierFulfillmentsApi>(CymbioApi.CreateRefitSettings()).GetAsync(88, 929));
 
         Assert.NotNull(thrown.ServerMessage);
-        Assert.StartsWith("line one line two [31mxxx", thrown.ServerMessage, System.StringComparison.Ordinal);
+        Assert.StartsWith("line one line twoxxx", thrown.ServerMessage, System.StringComparison.Ordinal); // no ANSI, no bidi
+        Assert.DoesNotContain('\u202E', thrown.Message);
         Assert.Equal(512, thrown.ServerMessage.Length);
         Assert.EndsWith("…", thrown.ServerMessage, System.StringComparison.Ordinal);
         Assert.DoesNotContain(thrown.Message, static c => char.IsControl(c));
