@@ -120,22 +120,24 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
             var document = solution.GetDocument(group.Key)!;
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var root = editor.OriginalRoot;
-            var constants = ScopeConstants(editor.SemanticModel.Compilation);
+            var constants = ScopeConstants.Of(editor.SemanticModel, cancellationToken);
             foreach (var edit in group)
             {
                 var node = root.FindNode(edit.Key.Span, getInnermostNodeForTie: true);
+                var position = edit.Key.Span.Start;
+                ExpressionSyntax Expression(string scope, bool literal) => constants.Expression(scope, position, literal);
                 switch (edit.Key.Kind)
                 {
                     case GrantEditKind.Attribute when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute:
-                        editor.ReplaceNode(attribute, AddArguments(attribute, edit.Value, constants));
+                        editor.ReplaceNode(attribute, AddArguments(attribute, edit.Value, Expression));
                         break;
                     case GrantEditKind.Options when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation:
-                        editor.ReplaceNode(creation, AddGrants(creation, edit.Value, constants));
+                        editor.ReplaceNode(creation, AddGrants(creation, edit.Value, Expression));
                         break;
                     case GrantEditKind.Propagate when node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method:
                         var attribute2 = SyntaxFactory.Attribute(
                             (NameSyntax)SyntaxFactory.ParseName("global::Cymbio.CymbioScope").WithAdditionalAnnotations(Simplifier.Annotation),
-                            SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(edit.Value.Select(s => SyntaxFactory.AttributeArgument(ScopeExpression(s, constants, literal: false))))));
+                            SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(edit.Value.Select(s => SyntaxFactory.AttributeArgument(Expression(s, literal: false))))));
                         editor.AddAttribute(method, attribute2);
                         break;
                 }
@@ -223,7 +225,7 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
             : null;
     }
 
-    private static AttributeSyntax AddArguments(AttributeSyntax attribute, IEnumerable<string> scopes, IReadOnlyDictionary<string, string> constants)
+    private static AttributeSyntax AddArguments(AttributeSyntax attribute, IEnumerable<string> scopes, Func<string, bool, ExpressionSyntax> write)
     {
         var arguments = attribute.ArgumentList?.Arguments ?? default;
         var literal = arguments.Count > 0 && arguments.All(static a => a.Expression is LiteralExpressionSyntax);
@@ -231,14 +233,14 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
         {
             var initializer = arguments[0].Expression is ImplicitArrayCreationExpressionSyntax implicitArray ? implicitArray.Initializer : ((ArrayCreationExpressionSyntax)arguments[0].Expression).Initializer!;
             literal = initializer.Expressions.All(static e => e is LiteralExpressionSyntax);
-            return attribute.ReplaceNode(initializer, Append(initializer, scopes.Select(s => ScopeExpression(s, constants, literal))));
+            return attribute.ReplaceNode(initializer, Append(initializer, scopes.Select(s => write(s, literal))));
         }
 
-        var added = scopes.Select(s => SyntaxFactory.AttributeArgument(ScopeExpression(s, constants, literal)));
+        var added = scopes.Select(s => SyntaxFactory.AttributeArgument(write(s, literal)));
         return attribute.WithArgumentList((attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList()).AddArguments(added.ToArray()));
     }
 
-    private static BaseObjectCreationExpressionSyntax AddGrants(BaseObjectCreationExpressionSyntax creation, IEnumerable<string> scopes, IReadOnlyDictionary<string, string> constants)
+    private static BaseObjectCreationExpressionSyntax AddGrants(BaseObjectCreationExpressionSyntax creation, IEnumerable<string> scopes, Func<string, bool, ExpressionSyntax> write)
     {
         var initializer = creation.Initializer;
         if (initializer is not null)
@@ -248,7 +250,7 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
                 if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Grants" }, Right: InitializerExpressionSyntax grants })
                 {
                     var literal = grants.Expressions.Count > 0 && grants.Expressions.All(static e => e is LiteralExpressionSyntax);
-                    return creation.ReplaceNode(grants, Append(grants, scopes.Select(s => ScopeExpression(s, constants, literal))));
+                    return creation.ReplaceNode(grants, Append(grants, scopes.Select(s => write(s, literal))));
                 }
             }
         }
@@ -258,7 +260,7 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
             SyntaxFactory.IdentifierName("Grants"),
             SyntaxFactory.InitializerExpression(
                 SyntaxKind.CollectionInitializerExpression,
-                SyntaxFactory.SeparatedList(scopes.Select(s => ScopeExpression(s, constants, literal: false)))));
+                SyntaxFactory.SeparatedList(scopes.Select(s => write(s, false)))));
         var updated = initializer is null
             ? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment))
             : initializer.AddExpressions(assignment);
@@ -280,29 +282,6 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
         additions[additions.Count - 1] = additions[additions.Count - 1].WithTrailingTrivia(trailing);
         var updated = expressions.Replace(last, last.WithoutTrailingTrivia()).AddRange(additions);
         return initializer.WithExpressions(updated);
-    }
-
-    /// <summary>The constant of the SDK's <c>CymbioScopes</c> for a scope, else a string literal.</summary>
-    private static ExpressionSyntax ScopeExpression(string scope, IReadOnlyDictionary<string, string> constants, bool literal) =>
-        !literal && constants.TryGetValue(scope, out var name)
-            ? SyntaxFactory.ParseExpression("global::Cymbio.CymbioScopes." + name).WithAdditionalAnnotations(Simplifier.Annotation)
-            : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(scope));
-
-    private static IReadOnlyDictionary<string, string> ScopeConstants(Compilation compilation)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (compilation.GetTypeByMetadataName("Cymbio.CymbioScopes") is { } type)
-        {
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IFieldSymbol { IsConst: true, ConstantValue: string value } field)
-                {
-                    result[value] = field.Name;
-                }
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Inserts scopes before the <c>]</c> of the grants array, in the array's layout (one line or one per line).</summary>

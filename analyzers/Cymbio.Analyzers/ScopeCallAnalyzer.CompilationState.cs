@@ -33,6 +33,9 @@ public sealed partial class ScopeCallAnalyzer
 
         public CymbioSymbols Symbols => _symbols;
 
+        /// <summary>Whether a granted scope is unknown, so CYM0006 reports it and CYM0014 does not.</summary>
+        public Func<string, bool> ReportedAsUnknown { get; init; } = static _ => false;
+
         /// <summary>
         /// One scoped call (invocation, method group, delegate creation): traced to its grants and judged where it is.
         /// The facts of its block and of its type are gathered on demand, once, and only for blocks and types that make
@@ -96,7 +99,7 @@ public sealed partial class ScopeCallAnalyzer
             }
         }
 
-        /// <summary>A grant that no call of the project requires: every <c>[CymbioGrants]</c> argument and manifest grant.</summary>
+        /// <summary>A grant that no call of the project requires: every <c>[CymbioGrants]</c> argument and manifest grant that is a known scope.</summary>
         public void ReportUnusedGrants(CompilationAnalysisContext context)
         {
             var attributes = _grantAttributes.Concat(_assembly.GetAttributes().Where(ScopeSymbols.IsGrantsAttribute).Select(static a => (a, "[assembly: CymbioGrants]")));
@@ -104,7 +107,7 @@ public sealed partial class ScopeCallAnalyzer
             {
                 foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, compilation: null, context.CancellationToken))
                 {
-                    if (scope.Kind == ScopeReferenceKind.Literal && !_used.ContainsKey(scope.Text))
+                    if (scope.Kind == ScopeReferenceKind.Literal && !_used.ContainsKey(scope.Text) && !ReportedAsUnknown(scope.Text))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             CallSiteDescriptors.UnusedGrant, ScopeSymbols.ArgumentLocation(attribute, index, context.CancellationToken), scope.Text, owner));
@@ -114,7 +117,7 @@ public sealed partial class ScopeCallAnalyzer
 
             foreach (var (scope, location) in _manifest.Entries)
             {
-                if (!_used.ContainsKey(scope))
+                if (!_used.ContainsKey(scope) && !ReportedAsUnknown(scope))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.UnusedGrant, location, scope, "scopes.json"));
                 }

@@ -32,7 +32,12 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new CompilationState(symbols, ManifestGrants.From(ManifestCatalog.Read(start)), start.Compilation.Assembly);
+            var catalog = ManifestCatalog.Read(start);
+            var state = new CompilationState(symbols, ManifestGrants.From(catalog), start.Compilation.Assembly)
+            {
+                // ScopeDeclarationAnalyzer reports these as CYM0006 (unknown scope): one diagnostic for one typo.
+                ReportedAsUnknown = scope => catalog.CanCheck && !catalog.IsKnown(scope),
+            };
             // Calls only: a block's locals and a type's own fields and properties are read when a scoped call's receiver
             // needs them. No symbol-start or per-block actions: a symbol-start action makes the compiler track the end
             // of every type of the compilation, which cost more than a quarter of a whole build (docs/benchmarks.md).

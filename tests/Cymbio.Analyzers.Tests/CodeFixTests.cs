@@ -248,4 +248,144 @@ public sealed class CodeFixTests
             ReplaceUnknownScopeCodeFix.Key);
         await test.RunWithGeneratorAsync();
     }
+
+    [Fact]
+    public async Task UnknownOptionsGrant_IsReplacedWithTheSuggestion()
+    {
+        var test = new CodeFixTest<ScopeDeclarationAnalyzer, ReplaceUnknownScopeCodeFix>(
+            new[] { Usings + """
+                namespace Sample;
+
+                public static class Setup
+                {
+                    public static CymbioClientOptions Options()
+                    {
+                        var options = new CymbioClientOptions { ClientId = "id", Grants = { {|CYM0006:"read:ordrs"|} } };
+                        options.Grants.Add({|CYM0006:"write:fulfilments"|});
+                        return options;
+                    }
+                }
+                """ },
+            new[] { Usings + """
+                namespace Sample;
+
+                public static class Setup
+                {
+                    public static CymbioClientOptions Options()
+                    {
+                        var options = new CymbioClientOptions { ClientId = "id", Grants = { "read:orders" } };
+                        options.Grants.Add("write:fulfillments");
+                        return options;
+                    }
+                }
+                """ },
+            ReplaceUnknownScopeCodeFix.Key);
+        await test.RunWithGeneratorAsync();
+    }
+
+    /// <summary>
+    /// A scope of the project's own scopes.json is written as the constant the generator emits for it (here
+    /// <c>Sample.CymbioScopes</c>), an SDK scope as before; each by the shortest name that binds where the grant is.
+    /// Outside namespace Sample, <c>CymbioScopes</c> is the SDK's, which has no <c>ReadWidgets</c>.
+    /// </summary>
+    [Fact]
+    public async Task ProjectScopes_GetTheProjectsGeneratedConstant()
+    {
+        await WidgetsFix("""
+            [assembly: CymbioGrants(CymbioScopes.ReadOrders)]
+
+            namespace Sample;
+
+            public sealed class Worker(IWidgetsApi widgets, IFulfillmentsApi api)
+            {
+                public Task ListAsync() => widgets.{|CYM0012:ListAsync|}();
+
+                public Task AcceptAsync() => api.{|CYM0012:AcceptAsync|}(1, 2);
+            }
+            """, """
+            [assembly: CymbioGrants(CymbioScopes.ReadOrders, Sample.CymbioScopes.ReadWidgets, CymbioScopes.WriteFulfillments)]
+
+            namespace Sample;
+
+            public sealed class Worker(IWidgetsApi widgets, IFulfillmentsApi api)
+            {
+                public Task ListAsync() => widgets.ListAsync();
+
+                public Task AcceptAsync() => api.AcceptAsync(1, 2);
+            }
+            """).RunAsync();
+    }
+
+    /// <summary>Inside namespace Sample, <c>CymbioScopes</c> is the project's, which names the SDK's scopes too.</summary>
+    [Fact]
+    public async Task ProjectScopes_InTheProjectsNamespace_GetTheShortName()
+    {
+        await WidgetsFix("""
+            namespace Sample;
+
+            public static class Sync
+            {
+                public static Task RunAsync()
+                {
+                    var cymbio = new CymbioClient(new CymbioClientOptions { ClientId = "id", Grants = { CymbioScopes.ReadOrders } });
+                    return cymbio.Create<IWidgetsApi>().{|CYM0012:ListAsync|}();
+                }
+            }
+
+            [CymbioGrants(CymbioScopes.ReadOrders)]
+            public sealed class Worker(IFulfillmentsApi api)
+            {
+                public Task AcceptAsync() => api.{|CYM0012:AcceptAsync|}(1, 2);
+            }
+            """, """
+            namespace Sample;
+
+            public static class Sync
+            {
+                public static Task RunAsync()
+                {
+                    var cymbio = new CymbioClient(new CymbioClientOptions { ClientId = "id", Grants = { CymbioScopes.ReadOrders, CymbioScopes.ReadWidgets } });
+                    return cymbio.Create<IWidgetsApi>().ListAsync();
+                }
+            }
+
+            [CymbioGrants(CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments)]
+            public sealed class Worker(IFulfillmentsApi api)
+            {
+                public Task AcceptAsync() => api.AcceptAsync(1, 2);
+            }
+            """).RunAsync();
+    }
+
+    /// <summary>
+    /// The grant fix with a manifest that declares <c>read:widgets</c> in namespace Sample, and the project's
+    /// <c>CymbioScopes</c> that the generator emits from it — added as a source, because the testing library runs no
+    /// generator (so <see cref="CodeFixTest{TAnalyzer, TCodeFix}.RunWithGeneratorAsync"/>, which would emit it again, is not used).
+    /// </summary>
+    private static CodeFixTest<ScopeCallAnalyzer, AddMissingScopesCodeFix> WidgetsFix(string before, string after)
+    {
+        const string Manifest = """{ "namespace": "Sample", "scopes": [ { "name": "read:widgets", "description": "Reads widgets" } ] }""";
+        var constants = RoslynTestEnvironment.Run(RoslynTestEnvironment.Compile(string.Empty), RoslynTestEnvironment.Manifest(Manifest)).Generated(Emitter.ConstantsHintName);
+        Assert.NotNull(constants);
+        const string WidgetsApi = """
+            using System.Threading.Tasks;
+            using Cymbio;
+            using Refit;
+
+            namespace Sample;
+
+            [CymbioScope(CymbioScopes.ReadWidgets)]
+            public interface IWidgetsApi
+            {
+                [Get("/v3/widgets")]
+                Task<string> ListAsync();
+            }
+
+            """;
+        return new CodeFixTest<ScopeCallAnalyzer, AddMissingScopesCodeFix>(
+                new[] { Api, WidgetsApi, constants, Usings + before },
+                new[] { Api, WidgetsApi, constants, Usings + after },
+                AddMissingScopesCodeFix.GrantKey)
+            .WithManifest(Manifest, Manifest);
+    }
 }

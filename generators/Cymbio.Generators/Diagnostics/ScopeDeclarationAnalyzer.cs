@@ -15,7 +15,7 @@ namespace Cymbio.Generators;
 /// declarations (at the attribute argument or method in C#) that the generator skips over.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
+public sealed partial class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The key of the "did you mean" suggestion in <see cref="Diagnostic.Properties"/> of CYM0006.</summary>
     public const string SuggestionProperty = "Suggestion";
@@ -51,17 +51,21 @@ public sealed class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
 
             start.RegisterSymbolAction(symbolContext => catalog.AnalyzeSymbol(symbolContext), SymbolKind.NamedType, SymbolKind.Method);
             start.RegisterSyntaxNodeAction(nodeContext => catalog.AnalyzeAssemblyAttributes(nodeContext), SyntaxKind.AttributeList);
+            if (catalog.CanCheck && OptionsGrantsProperty(start.Compilation) is { } grants)
+            {
+                start.RegisterOperationAction(operationContext => catalog.AnalyzeOptionsGrant(operationContext, grants), OperationKind.Invocation);
+            }
         });
     }
 
     /// <summary>The checks of one compilation, against its <see cref="ManifestCatalog"/>.</summary>
-    private sealed class Catalog
+    private sealed partial class Catalog
     {
         private readonly ManifestCatalog _catalog;
 
         public Catalog(ManifestCatalog catalog) => _catalog = catalog;
 
-        private bool CanCheck => _catalog.CanCheck;
+        public bool CanCheck => _catalog.CanCheck;
 
         public void AnalyzeManifest(AdditionalFileAnalysisContext context)
         {

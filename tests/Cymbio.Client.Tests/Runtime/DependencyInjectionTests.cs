@@ -103,8 +103,10 @@ public sealed class DependencyInjectionTests
             o.Environment = CymbioEnvironment.Custom;
             o.BaseAddress = new Uri("http://cymbio.example.com/");
             o.Username = "user";
+#pragma warning disable CYM0006 // Unknown scope: the compiler catches these typos too; this test is about startup validation.
             o.Grants.Add("read:ordrs");
             o.Grants.Add("read orders");
+#pragma warning restore CYM0006
         });
         using var provider = services.BuildServiceProvider();
 
