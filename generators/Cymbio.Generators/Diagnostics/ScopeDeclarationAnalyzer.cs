@@ -221,7 +221,7 @@ public sealed partial class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
 
         private Diagnostic UnknownScope(Location location, string scope)
         {
-            var suggestion = ScopeNames.Suggest(scope, _catalog.KnownScopes);
+            var suggestion = ScopeSuggestion.Suggest(scope, _catalog.KnownScopes);
             string detail;
             if (suggestion is not null)
             {

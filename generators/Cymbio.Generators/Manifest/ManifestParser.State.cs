@@ -189,7 +189,7 @@ internal static partial class ManifestParser
 
         private void UnknownMember(string member, TextLocation location, string[] known)
         {
-            var suggestion = ScopeNames.Suggest(member, known);
+            var suggestion = ScopeSuggestion.Suggest(member, known);
             Add(DiagnosticIds.ManifestUnknownMember, location, member, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
         }
 

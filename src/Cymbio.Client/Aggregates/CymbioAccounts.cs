@@ -12,10 +12,14 @@ internal static class CymbioAccounts
     };
 
     /// <summary>Why <paramref name="aggregate"/> cannot be created from <paramref name="options"/>, or <see langword="null"/>.</summary>
-    public static string? Problem(CymbioAccount account, CymbioClientOptions options, string aggregate) => IdOf(account, options) switch
+    /// <param name="account">The account the aggregate binds.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="aggregate">The aggregate's name, for the message.</param>
+    /// <param name="names">How the message names the option (configuration key or property).</param>
+    public static string? Problem(CymbioAccount account, CymbioClientOptions options, string aggregate, OptionNames names) => IdOf(account, options) switch
     {
-        null => $"Cymbio:{account}Id is required by {aggregate}: set the {account.ToString().ToLowerInvariant()} id Cymbio issued.",
-        <= 0 when account != CymbioAccount.None => $"Cymbio:{account}Id must be a positive id for {aggregate}.",
+        null => $"{names.Of(account + "Id")} is required by {aggregate}: set the {account.ToString().ToLowerInvariant()} id Cymbio issued",
+        <= 0 when account != CymbioAccount.None => $"{names.Of(account + "Id")} must be a positive id for {aggregate}",
         _ => null,
     };
 }

@@ -50,11 +50,11 @@ public static class CymbioAggregateRegistration
     }
 
     /// <summary>Fails start-up (<c>ValidateOnStart</c>) when the aggregate's account id is missing.</summary>
-    private sealed class AccountValidator<TAggregate> : IValidateOptions<CymbioClientOptions>
+    private sealed class AccountValidator<TAggregate>(OptionNames names) : IValidateOptions<CymbioClientOptions>
         where TAggregate : class, ICymbioAggregate<TAggregate>
     {
         public ValidateOptionsResult Validate(string? name, CymbioClientOptions options) =>
-            CymbioAccounts.Problem(TAggregate.Account, options, typeof(TAggregate).Name) is { } problem
+            CymbioAccounts.Problem(TAggregate.Account, options, typeof(TAggregate).Name, names) is { } problem
                 ? ValidateOptionsResult.Fail(problem)
                 : ValidateOptionsResult.Success;
     }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -35,18 +37,29 @@ public sealed class CymbioClient : IDisposable
     public CymbioClient(CymbioClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = CymbioClientOptionsValidator.Errors(options, AppDomain.CurrentDomain.GetAssemblies()).ToList();
-        if (errors.Count > 0)
-        {
-            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(CymbioClientOptions), errors);
-        }
-
+        Validate(options, AppDomain.CurrentDomain.GetAssemblies());
         Options = options;
         _primary = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
         _tokenEndpoint = new HttpClient(_primary, disposeHandler: false) { MaxResponseContentBufferSize = TokenEndpointClient.MaxResponseBytes };
         _tokens = new CymbioTokenProvider(_tokenEndpoint, options, timeProvider, loggerFactory?.CreateLogger<CymbioTokenProvider>());
         var handler = new CymbioAuthenticationHandler(_tokens, options, loggerFactory?.CreateLogger<CymbioAuthenticationHandler>()) { InnerHandler = _primary };
         _api = new HttpClient(handler, disposeHandler: true) { BaseAddress = options.EffectiveBaseAddress };
+    }
+
+    /// <summary>
+    /// Validates options given in code: every problem is named by its property (<c>CymbioClientOptions.ClientId</c>).
+    /// The grants are checked for themselves (known, well-formed scopes), not against <c>[assembly: CymbioGrants]</c>:
+    /// that declaration describes the application's client (the one <c>AddCymbio</c> registers), while the calls of a
+    /// client built here are checked by the analyzer against this client's own grants (CYM0012), so a deliberately
+    /// narrower client is allowed.
+    /// </summary>
+    internal static void Validate(CymbioClientOptions options, IEnumerable<Assembly> assemblies)
+    {
+        var errors = CymbioClientOptionsValidator.Errors(options, assemblies, OptionNames.Code, compareDeclaredGrants: false).ToList();
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(CymbioClientOptions), errors);
+        }
     }
 
     /// <summary>Gets the validated options.</summary>
@@ -85,7 +98,7 @@ public sealed class CymbioClient : IDisposable
     private TAggregate CreateAggregate<TAggregate>()
         where TAggregate : class, ICymbioAggregate<TAggregate>
     {
-        if (CymbioAccounts.Problem(TAggregate.Account, Options, typeof(TAggregate).Name) is { } problem)
+        if (CymbioAccounts.Problem(TAggregate.Account, Options, typeof(TAggregate).Name, OptionNames.Code) is { } problem)
         {
             throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(CymbioClientOptions), [problem]);
         }

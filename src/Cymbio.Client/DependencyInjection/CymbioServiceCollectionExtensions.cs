@@ -20,7 +20,7 @@ public static class CymbioServiceCollectionExtensions
     public static ICymbioBuilder AddCymbio(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddCymbioCore(builder => builder.Bind(configuration));
+        return services.AddCymbioCore(builder => builder.Bind(configuration), OptionNames.Of(configuration));
     }
 
     /// <summary>Adds Cymbio, configured in code.</summary>
@@ -30,16 +30,19 @@ public static class CymbioServiceCollectionExtensions
     public static ICymbioBuilder AddCymbio(this IServiceCollection services, Action<CymbioClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return services.AddCymbioCore(builder => builder.Configure(configure));
+        return services.AddCymbioCore(builder => builder.Configure(configure), OptionNames.Code);
     }
 
-    private static ICymbioBuilder AddCymbioCore(this IServiceCollection services, Action<OptionsBuilder<CymbioClientOptions>> configure)
+    private static ICymbioBuilder AddCymbioCore(this IServiceCollection services, Action<OptionsBuilder<CymbioClientOptions>> configure, OptionNames names)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<CymbioClientOptions>();
         configure(options);
         options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CymbioClientOptions>, CymbioClientOptionsValidator>());
+        // Validation messages name the options as they were given: configuration keys, or properties set in code.
+        services.TryAddSingleton(names);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CymbioClientOptions>, CymbioClientOptionsValidator>(
+            static sp => new CymbioClientOptionsValidator(sp.GetRequiredService<OptionNames>())));
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddHttpClient(CymbioTokenProvider.TokenEndpointClientName)

@@ -3,113 +3,155 @@ using System.Collections.Generic;
 using System.Linq;
 using System.IO;
 using System.Reflection;
+using Cymbio.Generators;
 using Microsoft.Extensions.Options;
 
 namespace Cymbio;
 
 /// <summary>
 /// Validates <see cref="CymbioClientOptions"/> at start, reporting every problem at once: required fields, HTTPS
-/// (loopback excepted), known and well-formed grants, and grants that cover every <c>[assembly: CymbioGrants]</c>
-/// of the loaded assemblies.
+/// (loopback excepted), known and well-formed grants (with a "did you mean" for a misspelt one), and grants that cover
+/// every <c>[assembly: CymbioGrants]</c> of the loaded assemblies.
 /// </summary>
+/// <remarks>
+/// Each problem is one clause without a final period, since <see cref="OptionsValidationException.Message"/> joins
+/// them with <c>"; "</c>. Options bound from configuration are named by their keys (<c>Cymbio:ClientId</c>, or the
+/// path of the section given to <c>AddCymbio</c>); options set in code by their properties
+/// (<c>CymbioClientOptions.ClientId</c>).
+/// </remarks>
 public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClientOptions>
 {
+    private readonly OptionNames _names;
+
+    /// <summary>Initializes a validator that names options by their keys in the <c>Cymbio</c> configuration section.</summary>
+    public CymbioClientOptionsValidator()
+        : this(OptionNames.Configuration)
+    {
+    }
+
+    internal CymbioClientOptionsValidator(OptionNames names) => _names = names;
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, CymbioClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = Errors(options, AppDomain.CurrentDomain.GetAssemblies()).ToList();
+        var errors = Errors(options, AppDomain.CurrentDomain.GetAssemblies(), _names, compareDeclaredGrants: true).ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    /// <summary>Every problem of <paramref name="options"/>; the declared grants are read from <paramref name="assemblies"/>.</summary>
+    /// <summary>Every problem of <paramref name="options"/>, named by their keys in the <c>Cymbio</c> configuration section; the declared grants are read from <paramref name="assemblies"/>.</summary>
     /// <param name="options">The options.</param>
     /// <param name="assemblies">The assemblies whose <c>[assembly: CymbioGrants]</c> and scope definitions count.</param>
     /// <returns>The problems, empty when the options are valid.</returns>
-    public static IEnumerable<string> Errors(CymbioClientOptions options, IEnumerable<Assembly> assemblies)
+    public static IEnumerable<string> Errors(CymbioClientOptions options, IEnumerable<Assembly> assemblies) =>
+        Errors(options, assemblies, OptionNames.Configuration, compareDeclaredGrants: true);
+
+    /// <summary>Every problem of <paramref name="options"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="assemblies">The assemblies whose scope definitions (and, with <paramref name="compareDeclaredGrants"/>, <c>[assembly: CymbioGrants]</c>) count.</param>
+    /// <param name="names">How the messages name the options.</param>
+    /// <param name="compareDeclaredGrants">
+    /// Whether the grants must cover every <c>[assembly: CymbioGrants]</c>: for the application's client (the one
+    /// <c>AddCymbio</c> registers), not for a <see cref="CymbioClient"/> built directly, whose calls the analyzer checks
+    /// against that client's own grants.
+    /// </param>
+    internal static IEnumerable<string> Errors(CymbioClientOptions options, IEnumerable<Assembly> assemblies, OptionNames names, bool compareDeclaredGrants)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var assemblyList = assemblies.ToList();
+        ArgumentNullException.ThrowIfNull(assemblies);
+        return Problems(options, assemblies.ToList(), names, compareDeclaredGrants);
+    }
+
+    private static IEnumerable<string> Problems(CymbioClientOptions options, List<Assembly> assemblyList, OptionNames names, bool compareDeclaredGrants)
+    {
         if (string.IsNullOrWhiteSpace(options.ClientId))
         {
-            yield return "Cymbio:ClientId is required.";
+            yield return $"{names.Of("ClientId")} is required";
         }
 
         if (string.IsNullOrEmpty(options.ClientSecret))
         {
-            yield return "Cymbio:ClientSecret is required.";
+            yield return $"{names.Of("ClientSecret")} is required";
         }
 
         var hasUser = !string.IsNullOrWhiteSpace(options.Username);
         var hasPassword = !string.IsNullOrEmpty(options.Password);
         if (options.EffectiveGrantType == CymbioGrantType.Password && (!hasUser || !hasPassword))
         {
-            yield return "Cymbio:Username and Cymbio:Password are both required for the password grant.";
+            yield return $"{names.Of("Username")} and {names.Of("Password")} are both required for the password grant";
         }
         else if (options.EffectiveGrantType == CymbioGrantType.ClientCredentials && hasPassword)
         {
-            yield return "Cymbio:Password is set but the grant is client_credentials; remove it or use the password grant.";
+            yield return $"{names.Of("Password")} is set but the grant is client_credentials: remove it or use the password grant";
         }
 
         if (options.Environment == CymbioEnvironment.Custom && options.BaseAddress is null)
         {
-            yield return "Cymbio:BaseAddress is required for the Custom environment.";
+            yield return $"{names.Of("BaseAddress")} is required for the Custom environment";
         }
 
-        if (options.EffectiveBaseAddress is { } address && SecureTransport.Problem(address, "Cymbio:BaseAddress") is { } insecure)
+        if (options.EffectiveBaseAddress is { } address && SecureTransport.Problem(address, names.Of("BaseAddress")) is { } insecure)
         {
-            yield return insecure;
+            yield return insecure.TrimEnd('.');
         }
 
         if (string.IsNullOrWhiteSpace(options.TokenPath) || Uri.TryCreate(options.TokenPath, UriKind.Absolute, out _))
         {
-            yield return "Cymbio:TokenPath must be a path relative to the base address, such as 'oauth/token'.";
+            yield return $"{names.Of("TokenPath")} must be a path relative to the base address, such as 'oauth/token'";
         }
 
         if (options.Grants.Count == 0)
         {
-            yield return "Cymbio:Grants must list the scopes the credentials are granted, such as 'read:orders'.";
+            yield return $"{names.Of("Grants")} must list the scopes the credentials are granted, such as 'read:orders'";
         }
 
         var known = KnownScopes(assemblyList);
         foreach (var grant in options.Grants)
         {
+            var shown = ServerText.Printable(grant, 128);
             if (!ScopeSet.IsValidScope(grant))
             {
-                yield return $"Cymbio:Grants contains '{grant}', which is not an OAuth scope.";
+                yield return $"{names.Of("Grants")} contains '{shown}', which is not an OAuth scope{DidYouMean(grant, known)}";
             }
             else if (!known.Contains(grant))
             {
-                yield return $"Cymbio:Grants contains '{grant}', which no scope manifest declares.";
+                yield return $"{names.Of("Grants")} contains '{shown}', which no scope manifest declares{DidYouMean(grant, known)}";
             }
         }
 
-        var configured = new HashSet<string>(options.Grants, StringComparer.Ordinal);
-        foreach (var (assembly, declared) in DeclaredGrants(assemblyList))
+        if (compareDeclaredGrants)
         {
-            var missing = declared.Where(scope => !configured.Contains(scope)).ToList();
-            if (missing.Count > 0)
+            var configured = new HashSet<string>(options.Grants, StringComparer.Ordinal);
+            foreach (var (assembly, declared) in DeclaredGrants(assemblyList))
             {
-                yield return $"Cymbio:Grants lacks {string.Join(" ", missing)}, which {assembly} declares with [assembly: CymbioGrants].";
+                var missing = declared.Where(scope => !configured.Contains(scope)).ToList();
+                if (missing.Count > 0)
+                {
+                    yield return $"{names.Of("Grants")} lacks {string.Join(" ", missing)}, which {assembly} declares with [assembly: CymbioGrants]";
+                }
             }
         }
 
         var tokens = options.Tokens;
         if (tokens.RefreshAfter - tokens.RefreshJitter < 0.5 || tokens.RefreshAfter + tokens.RefreshJitter >= 1 - tokens.ExpiryMargin)
         {
-            yield return "Cymbio:Tokens: RefreshAfter ± RefreshJitter must stay between 0.5 and 1 - ExpiryMargin.";
+            yield return $"{names.Of("Tokens", "RefreshAfter")} ± RefreshJitter must stay between 0.5 and 1 - ExpiryMargin";
         }
 
         if (tokens.DefaultLifetime <= TimeSpan.Zero || tokens.DefaultLifetime > tokens.MaximumLifetime)
         {
-            yield return "Cymbio:Tokens:DefaultLifetime must be positive and at most MaximumLifetime.";
+            yield return $"{names.Of("Tokens", "DefaultLifetime")} must be positive and at most MaximumLifetime";
         }
 
         if (tokens.MaxRetries < 0 || tokens.AttemptTimeout <= TimeSpan.Zero || tokens.TotalTimeout < tokens.AttemptTimeout)
         {
-            yield return "Cymbio:Tokens: MaxRetries must be 0 or more, AttemptTimeout positive and TotalTimeout at least AttemptTimeout.";
+            yield return $"{names.Of("Tokens", "MaxRetries")} must be 0 or more, AttemptTimeout positive and TotalTimeout at least AttemptTimeout";
         }
     }
+
+    /// <summary>" (did you mean 'read:orders'?)" for a grant one or two edits from a known scope, else nothing.</summary>
+    private static string DidYouMean(string grant, HashSet<string> known) =>
+        ScopeSuggestion.Suggest(grant, known) is { } suggestion ? $" (did you mean '{suggestion}'?)" : string.Empty;
 
     private static HashSet<string> KnownScopes(List<Assembly> assemblies)
     {

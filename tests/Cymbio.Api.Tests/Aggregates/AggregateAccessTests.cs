@@ -41,7 +41,7 @@ public sealed class AggregateAccessTests
 
         var thrown = Assert.Throws<OptionsValidationException>(() => client.Supplier);
 
-        Assert.Contains("Cymbio:SupplierId", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("CymbioClientOptions.SupplierId", thrown.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(CymbioSupplierClient), thrown.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(InMemoryCymbio.Secret, thrown.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(InMemoryCymbio.Secret, string.Concat(thrown.Failures), StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class AggregateAccessTests
 
         var thrown = Assert.Throws<OptionsValidationException>(() => client.Retailer);
 
-        Assert.Contains("Cymbio:RetailerId", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("CymbioClientOptions.RetailerId", thrown.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(InMemoryCymbio.Secret, thrown.Message, StringComparison.Ordinal);
         Assert.Empty(cymbio.Requests);
     }

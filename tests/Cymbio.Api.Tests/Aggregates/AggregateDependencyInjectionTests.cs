@@ -47,7 +47,7 @@ public sealed class AggregateDependencyInjectionTests
         foreach (var thrown in new[] { onStart, onUse })
         {
             var failure = Assert.Single(thrown.Failures);
-            Assert.Contains("Cymbio:RetailerId", failure, StringComparison.Ordinal);
+            Assert.Contains("CymbioClientOptions.RetailerId", failure, StringComparison.Ordinal);
             Assert.Contains(nameof(CymbioRetailerClient), failure, StringComparison.Ordinal);
             Assert.DoesNotContain(InMemoryCymbio.Secret, thrown.Message, StringComparison.Ordinal);
         }

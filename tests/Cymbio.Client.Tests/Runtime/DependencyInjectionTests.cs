@@ -114,7 +114,7 @@ public sealed class DependencyInjectionTests
         var failures = error.Failures.ToList();
         Assert.Contains(failures, f => f.Contains("ClientId is required", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("ClientSecret is required", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Username and Cymbio:Password are both required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("CymbioClientOptions.Username and CymbioClientOptions.Password are both required", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("must use HTTPS", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("'read:ordrs', which no scope manifest declares", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("'read orders', which is not an OAuth scope", StringComparison.Ordinal));
@@ -148,7 +148,7 @@ public sealed class DependencyInjectionTests
         var errors = CymbioClientOptionsValidator.Errors(options, new[] { assembly }).ToList();
 
         var error = Assert.Single(errors);
-        Assert.Equal($"Cymbio:Grants lacks write:inventory, which {name.Name} declares with [assembly: CymbioGrants].", error);
+        Assert.Equal($"Cymbio:Grants lacks write:inventory, which {name.Name} declares with [assembly: CymbioGrants]", error);
         options.Grants.Add(CymbioScopes.WriteInventory);
         Assert.Empty(CymbioClientOptionsValidator.Errors(options, new[] { assembly }));
     }
@@ -215,26 +215,6 @@ public sealed class DependencyInjectionTests
         {
             Assert.Contains(measurements, m => m.Instrument == "cymbio.client.token.requests" && m.Value == 1 && m.Grant == "client_credentials");
             Assert.Contains(measurements, m => m.Instrument == "cymbio.client.token.acquisitions" && m.Value == 1);
-        }
-    }
-
-    /// <summary>An assembly whose only content is its assembly-level attributes.</summary>
-    private sealed class DeclaringAssembly(string name, params Attribute[] attributes) : Assembly
-    {
-        public override AssemblyName GetName() => new(name);
-
-        public override string FullName => name;
-
-        public override bool IsDynamic => false;
-
-        public override object[] GetCustomAttributes(bool inherit) => attributes;
-
-        public override object[] GetCustomAttributes(Type attributeType, bool inherit)
-        {
-            var matching = attributes.Where(attributeType.IsInstanceOfType).ToArray();
-            var result = Array.CreateInstance(attributeType, matching.Length);
-            Array.Copy(matching, result, matching.Length);
-            return (object[])result;
         }
     }
 }
