@@ -15,6 +15,20 @@ namespace Cymbio.Analyzers;
 /// <param name="Manifest">For the manifest: the file and its grants array.</param>
 internal sealed record Grants(ImmutableArray<string> Scopes, GrantSourceKind Kind, string Description, Location? Location, ManifestGrants? Manifest = null)
 {
+    /// <summary>Whether every scope of <paramref name="required"/> is granted: the common case, without allocating.</summary>
+    public bool Covers(ImmutableArray<string> required)
+    {
+        foreach (var scope in required)
+        {
+            if (Scopes.BinarySearch(scope, StringComparer.Ordinal) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public ImmutableArray<string> Missing(ImmutableArray<string> required) =>
         required.Where(scope => Scopes.BinarySearch(scope, StringComparer.Ordinal) < 0).ToImmutableArray();
 

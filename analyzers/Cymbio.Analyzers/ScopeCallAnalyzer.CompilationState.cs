@@ -18,7 +18,7 @@ public sealed partial class ScopeCallAnalyzer
         private readonly CymbioSymbols _symbols;
         private readonly ManifestGrants _manifest;
         private readonly IAssemblySymbol _assembly;
-        private readonly ConcurrentDictionary<(ISymbol Method, ISymbol Target), ImmutableArray<string>> _requirements = new(SymbolPairComparer.Instance);
+        private readonly ConcurrentDictionary<(ISymbol Method, ISymbol Target), CallTarget> _targets = new(SymbolPairComparer.Instance);
         private readonly ConcurrentDictionary<ISymbol, Grants?> _attributeGrants = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<(AttributeData Attribute, string Owner)> _grantAttributes = new();
@@ -63,23 +63,19 @@ public sealed partial class ScopeCallAnalyzer
             }
 
             receiver = Receiver(receiver);
-            var required = Requirement(method, receiver?.Type);
-            if (required.IsEmpty || InsideNameOf(operation) || ContainingType(context.ContainingSymbol) is not { } type)
+            var target = Target(method, receiver?.Type);
+            if (target.Required.IsEmpty || InsideNameOf(operation) || ContainingType(context.ContainingSymbol) is not { } type)
             {
                 return;
             }
 
-            MarkUsed(required);
-            var owner = context.ContainingSymbol;
-            var canPropagate = owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } && !InsideFunction(operation);
-            var name = (method.ReducedFrom ?? method).ContainingType.Name + "." + method.Name;
-            var location = NameLocation(operation.Syntax);
-            if (InferredEndpointId(method) is { } endpoint)
+            MarkUsed(target);
+            var call = new CallSite(operation, context.ContainingSymbol, method, target.Required);
+            if (target.InferredEndpoint is { } endpoint)
             {
-                context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.InferredEndpoint, location, name, endpoint));
+                context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.InferredEndpoint, call.Location, call.DisplayName, endpoint));
             }
 
-            var call = new CallSite(operation, owner, receiver, required, name, location, canPropagate);
             type = type.OriginalDefinition;
             var tracer = _tracers.TryGetValue(type, out var existing) ? existing : _tracers.GetOrAdd(type, new ReceiverTracer(this, type, context.Compilation));
             if (Judge(call, tracer.Trace(receiver, BlockFacts.Of(operation, _symbols), context.CancellationToken)) is { } diagnostic)
@@ -124,8 +120,11 @@ public sealed partial class ScopeCallAnalyzer
             }
         }
 
-        /// <summary>The scopes a call requires; empty when it requires none (or cannot be judged).</summary>
-        public ImmutableArray<string> Requirement(IMethodSymbol method, ITypeSymbol? receiverType)
+        /// <summary>
+        /// What calling <paramref name="method"/> on <paramref name="receiverType"/> means, worked out once per pair: the
+        /// scopes it requires (empty when none, or when they cannot be judged) and the id of an inferred endpoint.
+        /// </summary>
+        private CallTarget Target(IMethodSymbol method, ITypeSymbol? receiverType)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
             var declaring = method.ContainingType;
@@ -138,36 +137,41 @@ public sealed partial class ScopeCallAnalyzer
             }
 
             var key = (method, target);
-            return _requirements.TryGetValue(key, out var cached) ? cached : _requirements.GetOrAdd(key, static key =>
-            {
-                var method = (IMethodSymbol)key.Method;
-                List<ScopeReference> references;
-                if (method.ContainingType.TypeKind == TypeKind.Interface && ScopeSymbols.IsCandidateOperation(method))
-                {
-                    var target = (INamedTypeSymbol)key.Target;
-                    references = Requirements.Of(ScopeSymbols.OperationFor(method, target), target).Scopes;
-                }
-                else
-                {
-                    references = ScopeSymbols.ScopesOf(method, compilation: null, out _);
-                }
-
-                return references.Count == 0 || references.Any(static r => r.Kind != ScopeReferenceKind.Literal)
-                    ? ImmutableArray<string>.Empty
-                    : ScopeSymbols.Canonical(references.Select(static r => r.Text));
-            });
+            return _targets.TryGetValue(key, out var cached) ? cached : _targets.GetOrAdd(key, ReadTarget(method, target));
         }
 
-        public void MarkUsed(ImmutableArray<string> scopes)
+        private CallTarget ReadTarget(IMethodSymbol method, ISymbol target)
         {
-            foreach (var scope in scopes)
+            List<ScopeReference> references;
+            if (method.ContainingType.TypeKind == TypeKind.Interface && ScopeSymbols.IsCandidateOperation(method))
             {
-                // ContainsKey takes no lock; after the first calls every scope is there.
-                if (!_used.ContainsKey(scope))
-                {
-                    _used.TryAdd(scope, 0);
-                }
+                var type = (INamedTypeSymbol)target;
+                references = Requirements.Of(ScopeSymbols.OperationFor(method, type), type).Scopes;
             }
+            else
+            {
+                references = ScopeSymbols.ScopesOf(method, compilation: null, out _);
+            }
+
+            return references.Count == 0 || references.Any(static r => r.Kind != ScopeReferenceKind.Literal)
+                ? CallTarget.Unscoped
+                : new CallTarget(ScopeSymbols.Canonical(references.Select(static r => r.Text)), InferredEndpointId(method));
+        }
+
+        /// <summary>Marks a target's scopes as used by the project (CYM0014), once per target: every later call of it skips the shared set.</summary>
+        private void MarkUsed(CallTarget target)
+        {
+            if (target.Marked)
+            {
+                return;
+            }
+
+            foreach (var scope in target.Required)
+            {
+                _used.TryAdd(scope, 0);
+            }
+
+            target.Marked = true;
         }
 
         private static string DisplayName(ISymbol symbol) => symbol switch

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace Cymbio.Analyzers;
@@ -11,9 +10,7 @@ public sealed partial class ScopeCallAnalyzer
         // CymbioEvidence.Inferred (Cymbio.Client); the enum's value is what the attribute's argument holds.
         private const int InferredEvidence = 2;
 
-        private readonly ConcurrentDictionary<IMethodSymbol, string?> _inferredEndpoints = new(SymbolEqualityComparer.Default);
-
-        /// <summary>The id of the endpoint <paramref name="method"/> calls when its path is inferred; otherwise <see langword="null"/>.</summary>
+        /// <summary>The id of the endpoint <paramref name="method"/> (an original definition) calls when its path is inferred; otherwise <see langword="null"/>. Read once per call target.</summary>
         private string? InferredEndpointId(IMethodSymbol method)
         {
             if (_symbols.EndpointAttribute is null)
@@ -21,12 +18,6 @@ public sealed partial class ScopeCallAnalyzer
                 return null;
             }
 
-            method = (method.ReducedFrom ?? method).OriginalDefinition;
-            return _inferredEndpoints.TryGetValue(method, out var cached) ? cached : _inferredEndpoints.GetOrAdd(method, ReadInferredEndpointId(method));
-        }
-
-        private string? ReadInferredEndpointId(IMethodSymbol method)
-        {
             foreach (var attribute in method.GetAttributes())
             {
                 if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.EndpointAttribute)

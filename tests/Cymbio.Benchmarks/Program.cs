@@ -11,7 +11,7 @@ namespace Cymbio.Benchmarks;
 /// <item><c>-- --counts</c> for the token-request counts;</item>
 /// <item><c>-- --paired</c> for the paired handler overhead;</item>
 /// <item><c>-- --generator-paired [rounds]</c> for the generators' cold and incremental runs, paired in one process;</item>
-/// <item><c>-- --analyzer-telemetry</c> for the analyzers' own execution times next to the compile time;</item>
+/// <item><c>-- --analyzer-telemetry [rounds]</c> for the analyzers' own execution times next to the compile time;</item>
 /// <item><c>-- --write-analyzer-project DIR</c> to write the analyzer-overhead project for a real build with <c>-p:ReportAnalyzer=true</c>;</item>
 /// <item><c>-- --build-time [rounds] [--fresh-csc]</c> for the paired build-time overhead: real <c>dotnet build</c>s of a
 /// consumer with and without Cymbio's generator and analyzers, alternating (default 7 rounds, compiler server);</item>
@@ -45,9 +45,16 @@ public static class Program
             return GeneratorPaired.Run(generatorRounds);
         }
 
-        if (args.Length == 1 && args[0] == "--analyzer-telemetry")
+        if (args.Length >= 1 && args[0] == "--analyzer-telemetry")
         {
-            return AnalyzerTelemetry.RunAsync().GetAwaiter().GetResult();
+            var telemetryRounds = AnalyzerTelemetry.DefaultRounds;
+            if (args.Length > 2 || (args.Length == 2 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out telemetryRounds) || telemetryRounds < 1)))
+            {
+                Console.Error.WriteLine("usage: --analyzer-telemetry [rounds]");
+                return 2;
+            }
+
+            return AnalyzerTelemetry.RunAsync(telemetryRounds).GetAwaiter().GetResult();
         }
 
         if (args.Length == 2 && args[0] == "--write-analyzer-project")
