@@ -84,42 +84,6 @@ public sealed partial class ScopeCallAnalyzer
             }
         }
 
-        public void CollectGrantAttributes(SymbolAnalysisContext context)
-        {
-            foreach (var attribute in context.Symbol.GetAttributes())
-            {
-                if (ScopeSymbols.IsGrantsAttribute(attribute))
-                {
-                    _grantAttributes.Add((attribute, $"[CymbioGrants] on '{DisplayName(context.Symbol)}'"));
-                }
-            }
-        }
-
-        /// <summary>A grant that no call of the project requires: every <c>[CymbioGrants]</c> argument and manifest grant that is a known scope.</summary>
-        public void ReportUnusedGrants(CompilationAnalysisContext context)
-        {
-            var attributes = _grantAttributes.Concat(_assembly.GetAttributes().Where(ScopeSymbols.IsGrantsAttribute).Select(static a => (a, "[assembly: CymbioGrants]")));
-            foreach (var (attribute, owner) in attributes)
-            {
-                foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, compilation: null, context.CancellationToken))
-                {
-                    if (scope.Kind == ScopeReferenceKind.Literal && !_used.ContainsKey(scope.Text) && !ReportedAsUnknown(scope.Text))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            CallSiteDescriptors.UnusedGrant, ScopeSymbols.ArgumentLocation(attribute, index, context.CancellationToken), scope.Text, owner));
-                    }
-                }
-            }
-
-            foreach (var (scope, location) in _manifest.Entries)
-            {
-                if (!_used.ContainsKey(scope) && !ReportedAsUnknown(scope))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.UnusedGrant, location, scope, "scopes.json"));
-                }
-            }
-        }
-
         /// <summary>
         /// What calling <paramref name="method"/> on <paramref name="receiverType"/> means, worked out once per pair: the
         /// scopes it requires (empty when none, or when they cannot be judged) and the id of an inferred endpoint.

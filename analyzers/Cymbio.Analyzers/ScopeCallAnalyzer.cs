@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Cymbio.Analyzers;
@@ -43,6 +44,7 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
             // of every type of the compilation, which cost more than a quarter of a whole build (docs/benchmarks.md).
             start.RegisterOperationAction(state.OnCall, OperationKind.Invocation, OperationKind.MethodReference);
             start.RegisterSymbolAction(state.CollectGrantAttributes, SymbolKind.NamedType, SymbolKind.Method);
+            start.RegisterSyntaxNodeAction(state.CollectFunctionGrantAttributes, SyntaxKind.AttributeList);
             start.RegisterCompilationEndAction(state.ReportUnusedGrants);
         });
     }

@@ -93,15 +93,8 @@ public sealed class UnknownGrantTests
                 public static CymbioClientOptions Options() => new() { ClientId = "id", Grants = { "read:ordrs" } };
             }
             """;
-        var compilation = RoslynTestEnvironment.Compile(new[] { (Source, "/0/Setup.cs") }, RoslynTestEnvironment.ReferencesWithClientDependencies);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var manifest = RoslynTestEnvironment.Manifest("""{ "grants": [ "write:inventry", "write:inventory" ] }""");
-        var diagnostics = await compilation.WithAnalyzers(
-                ImmutableArray.Create<DiagnosticAnalyzer>(new ScopeCallAnalyzer(), new ScopeDeclarationAnalyzer()),
-                new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(manifest)))
-            .GetAnalyzerDiagnosticsAsync();
-
-        var reported = diagnostics.Select(d => d.Id + " " + d.GetMessage().Split('\'')[1]).OrderBy(s => s, StringComparer.Ordinal);
+        var reported = await ReportedByBothAnalyzers(Source, manifest);
         Assert.Equal(
             new[]
             {
@@ -112,5 +105,20 @@ public sealed class UnknownGrantTests
                 "CYM0014 write:variants",
             },
             reported);
+    }
+
+    /// <summary>
+    /// Runs the call-site and the declaration analyzer on <paramref name="source"/> (which must compile): each
+    /// diagnostic as its id and the first quoted part of its message (the scope), sorted.
+    /// </summary>
+    internal static async Task<string[]> ReportedByBothAnalyzers(string source, params AdditionalText[] files)
+    {
+        var compilation = RoslynTestEnvironment.Compile(new[] { (source, "/0/Setup.cs") }, RoslynTestEnvironment.ReferencesWithClientDependencies);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new ScopeCallAnalyzer(), new ScopeDeclarationAnalyzer()),
+                new AnalyzerOptions(ImmutableArray.Create(files)))
+            .GetAnalyzerDiagnosticsAsync();
+        return diagnostics.Select(d => d.Id + " " + d.GetMessage().Split('\'')[1]).OrderBy(s => s, StringComparer.Ordinal).ToArray();
     }
 }

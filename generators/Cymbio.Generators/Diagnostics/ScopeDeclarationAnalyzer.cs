@@ -50,7 +50,7 @@ public sealed partial class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(symbolContext => catalog.AnalyzeSymbol(symbolContext), SymbolKind.NamedType, SymbolKind.Method);
-            start.RegisterSyntaxNodeAction(nodeContext => catalog.AnalyzeAssemblyAttributes(nodeContext), SyntaxKind.AttributeList);
+            start.RegisterSyntaxNodeAction(nodeContext => catalog.AnalyzeAttributeList(nodeContext), SyntaxKind.AttributeList);
             if (catalog.CanCheck && OptionsGrantsProperty(start.Compilation) is { } grants)
             {
                 start.RegisterOperationAction(operationContext => catalog.AnalyzeOptionsGrant(operationContext, grants), OperationKind.Invocation);
@@ -164,26 +164,6 @@ public sealed partial class ScopeDeclarationAnalyzer : DiagnosticAnalyzer
                             type.Name,
                             $"'{name}' is not a closed interface type"));
                     }
-                }
-            }
-        }
-
-        /// <summary>[assembly: CymbioGrants(…)] in one attribute list (the assembly is no symbol that symbol actions visit).</summary>
-        public void AnalyzeAssemblyAttributes(SyntaxNodeAnalysisContext context)
-        {
-            var list = (AttributeListSyntax)context.Node;
-            if (!CanCheck || list.Target is not { } target || !target.Identifier.IsKind(SyntaxKind.AssemblyKeyword))
-            {
-                return;
-            }
-
-            foreach (var attribute in context.Compilation.Assembly.GetAttributes())
-            {
-                if (attribute.ApplicationSyntaxReference is { } reference
-                    && reference.SyntaxTree == list.SyntaxTree
-                    && list.Span.Contains(reference.Span))
-                {
-                    CheckAttribute(attribute, context.ReportDiagnostic, context.CancellationToken);
                 }
             }
         }
