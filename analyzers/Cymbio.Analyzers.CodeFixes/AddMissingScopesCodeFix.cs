@@ -25,15 +25,13 @@ namespace Cymbio.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingScopesCodeFix))]
 [Shared]
-public sealed class AddMissingScopesCodeFix : CodeFixProvider
+public sealed partial class AddMissingScopesCodeFix : CodeFixProvider
 {
     /// <summary>The equivalence key of "add to the grant source".</summary>
     public const string GrantKey = "Cymbio.AddMissingScopes.Grant";
 
     /// <summary>The equivalence key of "require from callers".</summary>
     public const string PropagateKey = "Cymbio.AddMissingScopes.Propagate";
-
-    private const string OptionsMetadataName = "Cymbio.CymbioClientOptions";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CallSiteDiagnosticIds.MissingScopes);
@@ -131,8 +129,8 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
                     case GrantEditKind.Attribute when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute:
                         editor.ReplaceNode(attribute, AddArguments(attribute, edit.Value, Expression));
                         break;
-                    case GrantEditKind.Options when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation:
-                        editor.ReplaceNode(creation, AddGrants(creation, edit.Value, Expression));
+                    case GrantEditKind.Options when OptionsCreation(editor.SemanticModel, node, cancellationToken) is { Syntax: BaseObjectCreationExpressionSyntax syntax } creation:
+                        editor.ReplaceNode(syntax, AddGrants(creation, syntax, edit.Value, Expression));
                         break;
                     case GrantEditKind.Propagate when node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method:
                         var attribute2 = SyntaxFactory.Attribute(
@@ -197,12 +195,11 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
         {
             case GrantSourceKind.Attribute or GrantSourceKind.ProviderType or GrantSourceKind.Propagated when node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute:
                 return new GrantTarget($"[{attribute.Name}]", GrantEditKind.Attribute, document.Id, attribute.Span, null, 0);
-            case GrantSourceKind.Options when node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation:
+            case GrantSourceKind.Options:
                 // The options object itself, by its type (not a provider constructed with a grants argument, which is not edited).
                 var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                return model?.GetTypeInfo(creation, cancellationToken).Type is { } type
-                    && SymbolEqualityComparer.Default.Equals(type, model.Compilation.GetTypeByMetadataName(OptionsMetadataName))
-                    ? new GrantTarget("the CymbioClientOptions' Grants", GrantEditKind.Options, document.Id, creation.Span, null, 0)
+                return model is not null && OptionsCreation(model, node, cancellationToken) is { } creation
+                    ? new GrantTarget("the CymbioClientOptions' Grants", GrantEditKind.Options, document.Id, creation.Syntax.Span, null, 0)
                     : null;
             default:
                 return null;
@@ -238,33 +235,6 @@ public sealed class AddMissingScopesCodeFix : CodeFixProvider
 
         var added = scopes.Select(s => SyntaxFactory.AttributeArgument(write(s, literal)));
         return attribute.WithArgumentList((attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList()).AddArguments(added.ToArray()));
-    }
-
-    private static BaseObjectCreationExpressionSyntax AddGrants(BaseObjectCreationExpressionSyntax creation, IEnumerable<string> scopes, Func<string, bool, ExpressionSyntax> write)
-    {
-        var initializer = creation.Initializer;
-        if (initializer is not null)
-        {
-            foreach (var expression in initializer.Expressions)
-            {
-                if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Grants" }, Right: InitializerExpressionSyntax grants })
-                {
-                    var literal = grants.Expressions.Count > 0 && grants.Expressions.All(static e => e is LiteralExpressionSyntax);
-                    return creation.ReplaceNode(grants, Append(grants, scopes.Select(s => write(s, literal))));
-                }
-            }
-        }
-
-        var assignment = SyntaxFactory.AssignmentExpression(
-            SyntaxKind.SimpleAssignmentExpression,
-            SyntaxFactory.IdentifierName("Grants"),
-            SyntaxFactory.InitializerExpression(
-                SyntaxKind.CollectionInitializerExpression,
-                SyntaxFactory.SeparatedList(scopes.Select(s => write(s, false)))));
-        var updated = initializer is null
-            ? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment))
-            : initializer.AddExpressions(assignment);
-        return creation.WithInitializer(updated).WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     /// <summary>Appends to <c>{ a, b }</c>, keeping the space (or line break) before the brace after the new last element.</summary>
