@@ -44,6 +44,8 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
             // of every type of the compilation, which cost more than a quarter of a whole build (docs/benchmarks.md).
             start.RegisterOperationAction(state.OnCall, OperationKind.Invocation, OperationKind.MethodReference);
             start.RegisterSymbolAction(state.CollectGrantAttributes, SymbolKind.NamedType, SymbolKind.Method);
+            // Local functions and lambdas are no symbols that symbol actions visit: their [CymbioGrants] come from attribute
+            // lists, filtered by the list's parent before any semantic question (no per-function operation action).
             start.RegisterSyntaxNodeAction(state.CollectFunctionGrantAttributes, SyntaxKind.AttributeList);
             start.RegisterCompilationEndAction(state.ReportUnusedGrants);
         });
