@@ -49,7 +49,9 @@ public sealed partial class ScopeCallAnalyzer
             switch (value)
             {
                 case ILocalReferenceOperation local:
-                    return Remembered(facts.TracedLocals, local.Local, () => facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1, cancellationToken) : null);
+                    return facts.TracedLocals.TryGetValue(local.Local, out var tracedLocal)
+                        ? tracedLocal
+                        : Remember(facts.TracedLocals, local.Local, facts.SingleValue(local.Local) is { } localValue ? Trace(localValue, facts, local.Local, depth + 1, cancellationToken) : null);
 
                 // cymbio.Supplier.Fulfillments: an aggregate client, or its part, comes from its receiver (the C# 14
                 // extension property cymbio.Supplier included, however the compiler models its receiver).
@@ -57,7 +59,9 @@ public sealed partial class ScopeCallAnalyzer
                     return Trace(AggregateReceiver(property), facts, null, depth + 1, cancellationToken);
 
                 case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsOwn(member, _type) && member is not IPropertyReferenceOperation { Arguments.Length: > 0 }:
-                    return Remembered(_tracedMembers, member.Member.OriginalDefinition, () => _typeFacts.SingleMemberValue(member.Member, cancellationToken) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1, cancellationToken) : null);
+                    return _tracedMembers.TryGetValue(member.Member.OriginalDefinition, out var tracedMember)
+                        ? tracedMember
+                        : Remember(_tracedMembers, member.Member.OriginalDefinition, _typeFacts.SingleMemberValue(member.Member, cancellationToken) is { } memberValue ? Trace(memberValue.Value, memberValue.Facts, null, depth + 1, cancellationToken) : null);
 
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
@@ -106,14 +110,9 @@ public sealed partial class ScopeCallAnalyzer
         /// Remembers what a local (in its block's facts) or an own member (here) traced to: the calls of a block or a type
         /// usually share a few receivers. The local's cache lives with its block, so nothing here keeps blocks alive.
         /// </summary>
-        private static Grants? Remembered(ConcurrentDictionary<ISymbol, Grants?> cache, ISymbol symbol, Func<Grants?> trace)
+        private static Grants? Remember(ConcurrentDictionary<ISymbol, Grants?> cache, ISymbol symbol, Grants? grants)
         {
-            if (!cache.TryGetValue(symbol, out var grants))
-            {
-                grants = trace();
-                cache.TryAdd(symbol, grants);
-            }
-
+            cache.TryAdd(symbol, grants);
             return grants;
         }
 

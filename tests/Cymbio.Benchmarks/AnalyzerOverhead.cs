@@ -595,7 +595,7 @@ public static class AnalyzerTelemetry
 
             Console.WriteLine(
                 Invariant($"round {round} (wall/CPU ms): GetDiagnostics {getDiagnostics[^1]}, Emit {emit[^1]}, GetDiagnostics+Emit {compile[^1]}; ")
-                + Invariant($"GetAnalyzerDiagnosticsAsync: empty analyzer {empty[^1]}, Cymbio analyzers {cymbio[^1]}; execution time: ")
+                + Invariant($"GetAnalyzerDiagnosticsAsync: empty analyzer {empty[^1]}, Cymbio analyzers {cymbio[^1]} (GC pauses {cymbio[^1].GcPause:F0} ms); execution time: ")
                 + string.Join(", ", names.Select(n => Invariant($"{n} {perAnalyzer[n][^1]:F1} ms"))));
         }
 
@@ -667,11 +667,17 @@ public static class AnalyzerTelemetry
     /// <summary>Wall-clock and whole-process CPU time of <paramref name="action"/> (CPU time is less sensitive to other load on the machine).</summary>
     private static Cost Measure(Action action)
     {
+        // Every measurement starts on a collected heap (as BenchmarkDotNet's iterations do), so that a full collection
+        // left over from the previous measurement does not pause this one: a pause during the analysis is counted in
+        // the execution time of every analyzer callback it interrupts.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
         var started = Stopwatch.GetTimestamp();
         action();
         var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return new Cost(wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+        return new Cost(wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
     }
 
     internal static double Median(IEnumerable<double> values)
@@ -684,8 +690,8 @@ public static class AnalyzerTelemetry
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    /// <summary>Milliseconds of wall-clock and of process CPU time.</summary>
-    private readonly record struct Cost(double Wall, double Cpu)
+    /// <summary>Milliseconds of wall-clock and of process CPU time, and of the garbage collector's pauses within them.</summary>
+    private readonly record struct Cost(double Wall, double Cpu, double GcPause = 0)
     {
         public override string ToString() => Invariant($"{Wall:F0}/{Cpu:F0}");
     }
