@@ -567,6 +567,7 @@ public static class AnalyzerTelemetry
         var compile = new List<Cost>();
         var empty = new List<Cost>();
         var cymbio = new List<Cost>();
+        var sequential = new List<double>();
         var perAnalyzer = names.ToDictionary(static n => n, static _ => new List<double>(), StringComparer.Ordinal);
         for (var round = 1; round <= rounds; round++)
         {
@@ -593,10 +594,17 @@ public static class AnalyzerTelemetry
                 perAnalyzer[analyzer.GetType().Name].Add(info.ExecutionTime.TotalMilliseconds);
             }
 
+            // The same analysis on one thread: no sibling analysis thread competes for the two cores while a callback
+            // runs, so its stopwatch counts the callback's own work (and the GC pauses that fall into it).
+            List<(DiagnosticAnalyzer Analyzer, AnalyzerTelemetryInfo Info)> sequentialTelemetry = null!;
+            Measure(() => sequentialTelemetry = AnalyzeAsync(compilation, empty: false, concurrent: false).GetAwaiter().GetResult());
+            sequential.Add(sequentialTelemetry.Sum(static t => t.Info.ExecutionTime.TotalMilliseconds));
+
             Console.WriteLine(
                 Invariant($"round {round} (wall/CPU ms): GetDiagnostics {getDiagnostics[^1]}, Emit {emit[^1]}, GetDiagnostics+Emit {compile[^1]}; ")
                 + Invariant($"GetAnalyzerDiagnosticsAsync: empty analyzer {empty[^1]}, Cymbio analyzers {cymbio[^1]} (GC pauses {cymbio[^1].GcPause:F0} ms); execution time: ")
-                + string.Join(", ", names.Select(n => Invariant($"{n} {perAnalyzer[n][^1]:F1} ms"))));
+                + string.Join(", ", names.Select(n => Invariant($"{n} {perAnalyzer[n][^1]:F1} ms")))
+                + Invariant($"; all three in a sequential analysis {sequential[^1]:F1} ms"));
         }
 
         var compileWall = Median(compile.Select(static c => c.Wall));
@@ -623,6 +631,8 @@ public static class AnalyzerTelemetry
         // rounds moves both sides: the median of these shares is the figure least moved by other work on the machine.
         var shares = Enumerable.Range(0, rounds).Select(r => 100 * names.Sum(n => perAnalyzer[n][r]) / compile[r].Cpu).ToList();
         Console.WriteLine(Invariant($"  all three per round, of that round's compile CPU: median {Median(shares):F1} %, rounds {string.Join(" ", shares.OrderBy(static v => v).Select(static v => v.ToString("F1", CultureInfo.InvariantCulture)))}"));
+        var sequentialShares = Enumerable.Range(0, rounds).Select(r => 100 * sequential[r] / compile[r].Cpu).ToList();
+        Console.WriteLine(Invariant($"  all three, sequential analysis (concurrentAnalysis: false): median {Median(sequential):F1} ms = {Median(sequentialShares):F1} % of that round's compile CPU, rounds {string.Join(" ", sequentialShares.OrderBy(static v => v).Select(static v => v.ToString("F1", CultureInfo.InvariantCulture)))}"));
         return 0;
     }
 
@@ -637,12 +647,12 @@ public static class AnalyzerTelemetry
     /// Runs Cymbio's three analyzers (or the empty analyzer) with execution-time logging on a fresh clone
     /// (<c>GetAnalyzerDiagnosticsAsync</c>); returns the analyzers' telemetry.
     /// </summary>
-    private static async Task<List<(DiagnosticAnalyzer Analyzer, AnalyzerTelemetryInfo Info)>> AnalyzeAsync(CSharpCompilation compilation, bool empty)
+    private static async Task<List<(DiagnosticAnalyzer Analyzer, AnalyzerTelemetryInfo Info)>> AnalyzeAsync(CSharpCompilation compilation, bool empty, bool concurrent = true)
     {
         var options = new CompilationWithAnalyzersOptions(
             AnalyzerProject.AnalyzerOptions,
             onAnalyzerException: null,
-            concurrentAnalysis: true,
+            concurrentAnalysis: concurrent,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
         var analyzers = empty ? ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()) : AnalyzerProject.CymbioAnalyzers();
