@@ -47,7 +47,13 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         ArgumentNullException.ThrowIfNull(httpClientFactory);
     }
 
-    private CymbioTokenProvider(Func<HttpClient> tokenEndpointClient, CymbioClientOptions options, TimeProvider? timeProvider, ILogger<CymbioTokenProvider>? logger)
+    /// <summary>Initializes the provider with a second token level between its cache and the endpoint (the distributed cache).</summary>
+    /// <param name="tokenEndpointClient">Creates the HTTP client for a token request.</param>
+    /// <param name="options">The validated options.</param>
+    /// <param name="timeProvider">The time source.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="level">Wraps the token endpoint in the second level; <see langword="null"/> for none.</param>
+    internal CymbioTokenProvider(Func<HttpClient> tokenEndpointClient, CymbioClientOptions options, TimeProvider? timeProvider, ILogger<CymbioTokenProvider>? logger, Func<ITokenSource, ILogger, ITokenSource>? level = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -56,7 +62,8 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         _ = options.TokenEndpoint ?? throw new ArgumentException("The options have no base address.", nameof(options));
         _insecure = SecureTransport.Problem(options.TokenEndpoint!, "The Cymbio token endpoint");
         _telemetry = new TokenAcquisitionTelemetry(log, _time, TokenEndpointClient.GrantName(options.EffectiveGrantType), options.ClientId);
-        _source = new TokenEndpointClient(tokenEndpointClient, options, _time, log);
+        var endpoint = new TokenEndpointClient(tokenEndpointClient, options, _time, log);
+        _source = level is null ? endpoint : level(endpoint, log);
         _cache = new TokenCache(_time);
         _fetch = Start;
     }
@@ -84,6 +91,7 @@ public sealed class CymbioTokenProvider : ICymbioTokenProvider, IDisposable
         ArgumentNullException.ThrowIfNull(rejected);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         var key = rejected.CacheKey as ScopeSet ?? rejected.Scopes;
+        _source.Rejected(key, rejected);
         return _cache.Entry(key).RenewAsync(rejected, _fetch, cancellationToken);
     }
 

@@ -18,4 +18,14 @@ internal interface ITokenSource
     /// <returns>The token response, after sanity checks.</returns>
     /// <exception cref="TokenEndpointException">The token could not be obtained (an OAuth error, throttling, a fault).</exception>
     Task<TokenEndpointResult> RequestAsync(ScopeSet scopes, string? refreshToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Told that Cymbio rejected <paramref name="token"/> with 401, before a new token for <paramref name="scopes"/> is
+    /// requested: a shared level forgets it, so neither this process nor another takes it back. The endpoint keeps nothing.
+    /// </summary>
+    /// <param name="scopes">The scope set the token was cached under.</param>
+    /// <param name="token">The rejected token.</param>
+    void Rejected(ScopeSet scopes, CymbioToken token)
+    {
+    }
 }

@@ -251,6 +251,7 @@ public sealed class SecretsTests(ITestOutputHelper output)
         {
             [typeof(CymbioClientOptions)] = () => options,
             [typeof(CymbioTokenOptions)] = () => options.Tokens,
+            [typeof(CymbioDistributedTokenCacheOptions)] = () => new CymbioDistributedTokenCacheOptions(), // no secret member; named for tokens
             [typeof(CymbioToken)] = () => token,
             [typeof(CymbioTokenProvider)] = () => tokenProvider,
             [typeof(CymbioAuthenticationHandler)] = () => new CymbioAuthenticationHandler(tokenProvider, options),

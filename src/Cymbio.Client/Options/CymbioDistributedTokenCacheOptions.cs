@@ -1,0 +1,38 @@
+using System;
+
+namespace Cymbio;
+
+/// <summary>
+/// Options of the distributed token cache (<c>AddCymbio(…).AddDistributedTokenCache()</c>): a second cache level, in the
+/// registered <c>IDistributedCache</c> (Redis, for example), shared by every process with the same credentials.
+/// </summary>
+public sealed class CymbioDistributedTokenCacheOptions
+{
+    /// <summary>Gets or sets the prefix of every key the cache writes.</summary>
+    /// <value>The default value is <c>cymbio:token:</c>; the rest of a key is a SHA-256 hash, so no credential is in it.</value>
+    public string KeyPrefix { get; set; } = "cymbio:token:";
+
+    /// <summary>
+    /// Gets or sets how long one operation on the distributed cache may take before the token is fetched without it.
+    /// </summary>
+    /// <value>The default value is 500 ms: an unreachable or hung cache costs a caller at most this, once per outage.</value>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Gets or sets how long a process waits for another process that is fetching the same token (it holds the lease)
+    /// before it fetches the token itself.
+    /// </summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan LeaseWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how often a waiting process looks for the token the lease holder fetches.</summary>
+    /// <value>The default value is 50 ms.</value>
+    public TimeSpan LeasePollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Gets or sets how long a process waits after writing its claim on the lease before it reads the claim back: two
+    /// processes that claim at once both see the one claim that landed last, so only one of them fetches.
+    /// </summary>
+    /// <value>The default value is 30 ms.</value>
+    public TimeSpan LeaseSettle { get; set; } = TimeSpan.FromMilliseconds(30);
+}
