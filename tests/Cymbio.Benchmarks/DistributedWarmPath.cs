@@ -21,9 +21,6 @@ namespace Cymbio.Benchmarks;
 [SimpleJob(launchCount: 3, warmupCount: 10, iterationCount: 30)]
 public class DistributedWarmPath
 {
-    private static readonly HttpRequestOptionsKey<Type> InterfaceType = new("Refit.InterfaceType");
-    private static readonly HttpRequestOptionsKey<string> MethodName = new("Refit.MethodName");
-    private static readonly Uri Address = new("http://127.0.0.1:5000/v3/suppliers/1/fulfillments");
     private HttpMessageInvoker _inProcess = null!;
     private HttpMessageInvoker _distributed = null!;
     private CymbioTokenProvider _inProcessTokens = null!;
@@ -48,8 +45,8 @@ public class DistributedWarmPath
             (endpoint, log) => new DistributedTokenSource(endpoint, _cache, new EphemeralDataProtectionProvider(), options, new CymbioDistributedTokenCacheOptions(), TimeProvider.System, NullLogger.Instance));
         _inProcess = new HttpMessageInvoker(new CymbioAuthenticationHandler(_inProcessTokens, options) { InnerHandler = new InMemoryCymbio() });
         _distributed = new HttpMessageInvoker(new CymbioAuthenticationHandler(_distributedTokens, options) { InnerHandler = new InMemoryCymbio() });
-        _inProcess.SendAsync(Request(), CancellationToken.None).GetAwaiter().GetResult(); // warm both tokens
-        _distributed.SendAsync(Request(), CancellationToken.None).GetAwaiter().GetResult();
+        _inProcess.SendAsync(InMemoryCymbio.ListRequest(), CancellationToken.None).GetAwaiter().GetResult(); // warm both tokens
+        _distributed.SendAsync(InMemoryCymbio.ListRequest(), CancellationToken.None).GetAwaiter().GetResult();
         _readsAfterWarmUp = _cache.Reads;
     }
 
@@ -69,19 +66,11 @@ public class DistributedWarmPath
 
     /// <summary>The in-process token cache alone.</summary>
     [Benchmark(Baseline = true)]
-    public Task<HttpResponseMessage> InProcessCacheOnly() => _inProcess.SendAsync(Request(), CancellationToken.None);
+    public Task<HttpResponseMessage> InProcessCacheOnly() => _inProcess.SendAsync(InMemoryCymbio.ListRequest(), CancellationToken.None);
 
     /// <summary>The same with the distributed level behind it.</summary>
     [Benchmark]
-    public Task<HttpResponseMessage> WithDistributedCache() => _distributed.SendAsync(Request(), CancellationToken.None);
-
-    private static HttpRequestMessage Request()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, Address);
-        request.Options.Set(InterfaceType, typeof(IBenchmarkApi));
-        request.Options.Set(MethodName, nameof(IBenchmarkApi.ListAsync));
-        return request;
-    }
+    public Task<HttpResponseMessage> WithDistributedCache() => _distributed.SendAsync(InMemoryCymbio.ListRequest(), CancellationToken.None);
 
     /// <summary>An in-memory distributed cache that counts reads.</summary>
     private sealed class CountingCache : IDistributedCache

@@ -84,9 +84,6 @@ public class ColdStampede
 [SimpleJob(launchCount: 3, warmupCount: 10, iterationCount: 30)]
 public class HandlerIsolated
 {
-    private static readonly HttpRequestOptionsKey<Type> InterfaceType = new("Refit.InterfaceType");
-    private static readonly HttpRequestOptionsKey<string> MethodName = new("Refit.MethodName");
-    private static readonly Uri Address = new("http://127.0.0.1:5000/v3/suppliers/1/fulfillments");
     private HttpMessageInvoker _plain = null!;
     private HttpMessageInvoker _cymbio = null!;
     private CymbioClient _client = null!;
@@ -99,7 +96,7 @@ public class HandlerIsolated
         _client = new CymbioClient(options, primaryHandler: new InMemoryCymbio());
         _plain = new HttpMessageInvoker(new ConstantBearerHandler { InnerHandler = new InMemoryCymbio() });
         _cymbio = new HttpMessageInvoker(new CymbioAuthenticationHandler(_client.TokenProvider, options) { InnerHandler = new InMemoryCymbio() });
-        _cymbio.SendAsync(Request(), CancellationToken.None).GetAwaiter().GetResult(); // warm the token
+        _cymbio.SendAsync(InMemoryCymbio.ListRequest(), CancellationToken.None).GetAwaiter().GetResult(); // warm the token
     }
 
     [GlobalCleanup]
@@ -112,17 +109,9 @@ public class HandlerIsolated
 
     /// <summary>Constant bearer header.</summary>
     [Benchmark(Baseline = true)]
-    public Task<HttpResponseMessage> ConstantBearerHandler() => _plain.SendAsync(Request(), CancellationToken.None);
+    public Task<HttpResponseMessage> ConstantBearerHandler() => _plain.SendAsync(InMemoryCymbio.ListRequest(), CancellationToken.None);
 
     /// <summary>Cymbio handler, token from the cache.</summary>
     [Benchmark]
-    public Task<HttpResponseMessage> CymbioHandler() => _cymbio.SendAsync(Request(), CancellationToken.None);
-
-    private static HttpRequestMessage Request()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, Address);
-        request.Options.Set(InterfaceType, typeof(IBenchmarkApi));
-        request.Options.Set(MethodName, nameof(IBenchmarkApi.ListAsync));
-        return request;
-    }
+    public Task<HttpResponseMessage> CymbioHandler() => _cymbio.SendAsync(InMemoryCymbio.ListRequest(), CancellationToken.None);
 }

@@ -63,6 +63,19 @@ public sealed class InMemoryCymbio(string? body = null) : HttpMessageHandler
     }
 
     /// <summary>Options pointing at the in-memory Cymbio (loopback base address, so plain HTTP is allowed).</summary>
+    private static readonly HttpRequestOptionsKey<Type> InterfaceType = new("Refit.InterfaceType");
+    private static readonly HttpRequestOptionsKey<string> MethodName = new("Refit.MethodName");
+    private static readonly Uri ListAddress = new("http://127.0.0.1:5000/v3/suppliers/1/fulfillments");
+
+    /// <summary>A <c>GET</c> of <see cref="IBenchmarkApi.ListAsync"/> as Refit sends it (its operation in the request options), for handler-only benchmarks.</summary>
+    public static HttpRequestMessage ListRequest()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, ListAddress);
+        request.Options.Set(InterfaceType, typeof(IBenchmarkApi));
+        request.Options.Set(MethodName, nameof(IBenchmarkApi.ListAsync));
+        return request;
+    }
+
     public static CymbioClientOptions Options() => new()
     {
         Environment = CymbioEnvironment.Custom,
