@@ -62,7 +62,6 @@ public sealed class InMemoryCymbio(string? body = null) : HttpMessageHandler
             : new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent(body, Encoding.UTF8, "application/json") };
     }
 
-    /// <summary>Options pointing at the in-memory Cymbio (loopback base address, so plain HTTP is allowed).</summary>
     private static readonly HttpRequestOptionsKey<Type> InterfaceType = new("Refit.InterfaceType");
     private static readonly HttpRequestOptionsKey<string> MethodName = new("Refit.MethodName");
     private static readonly Uri ListAddress = new("http://127.0.0.1:5000/v3/suppliers/1/fulfillments");
@@ -76,6 +75,7 @@ public sealed class InMemoryCymbio(string? body = null) : HttpMessageHandler
         return request;
     }
 
+    /// <summary>Options pointing at the in-memory Cymbio (loopback base address, so plain HTTP is allowed).</summary>
     public static CymbioClientOptions Options() => new()
     {
         Environment = CymbioEnvironment.Custom,
