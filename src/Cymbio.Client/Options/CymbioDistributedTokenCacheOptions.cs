@@ -22,8 +22,12 @@ public sealed class CymbioDistributedTokenCacheOptions
     /// Gets or sets how long a process waits for another process that is fetching the same token (it holds the lease)
     /// before it fetches the token itself.
     /// </summary>
-    /// <value>The default value is 5 seconds.</value>
-    public TimeSpan LeaseWait { get; set; } = TimeSpan.FromSeconds(5);
+    /// <value>
+    /// The default value is 15 seconds: long enough for a token request on a busy machine (8 processes starting at once
+    /// on 2 cores took up to 6 s to get their first token through the lease holder), short enough that a holder that
+    /// dies costs the others one wait. The lease expires after the same time.
+    /// </value>
+    public TimeSpan LeaseWait { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Gets or sets how often a waiting process looks for the token the lease holder fetches.</summary>
     /// <value>The default value is 50 ms.</value>

@@ -27,6 +27,7 @@ internal sealed partial class DistributedTokenSource : ITokenSource
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _rejected = new(StringComparer.Ordinal);
     private int _unavailable;
+    private int _unreadable;
 
     public DistributedTokenSource(ITokenSource inner, IDistributedCache cache, IDataProtectionProvider protection, CymbioClientOptions client, CymbioDistributedTokenCacheOptions options, TimeProvider time, ILogger logger)
     {
@@ -56,12 +57,16 @@ internal sealed partial class DistributedTokenSource : ITokenSource
             while (_time.GetElapsedTime(waitUntil) < _options.LeaseWait)
             {
                 await Task.Delay(_options.LeasePollInterval, _time, cancellationToken).ConfigureAwait(false);
+
+                // The lease first, then the token: the holder stores its token before it releases the lease, so a
+                // released lease seen here means the token (if the holder got one) is there to be read.
+                var held = await lease.IsHeldByOtherAsync(cancellationToken).ConfigureAwait(false);
                 if (await FreshAsync(key, cancellationToken).ConfigureAwait(false) is { } fetched)
                 {
                     return Adopt(fetched, scopes);
                 }
 
-                if (!await lease.IsHeldByOtherAsync(cancellationToken).ConfigureAwait(false))
+                if (!held)
                 {
                     break;
                 }
@@ -70,6 +75,12 @@ internal sealed partial class DistributedTokenSource : ITokenSource
 
         try
         {
+            // Another process may have stored a token and released the lease just before this one took it.
+            if (await FreshAsync(key, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                return Adopt(stored, scopes);
+            }
+
             var result = await _inner.RequestAsync(scopes, refreshToken, cancellationToken).ConfigureAwait(false);
             await StoreAsync(key, result, cancellationToken).ConfigureAwait(false);
             return result;
@@ -140,7 +151,15 @@ internal sealed partial class DistributedTokenSource : ITokenSource
         var shared = SharedToken.Unprotect(_protector, key, value);
         if (shared is null)
         {
-            DistributedCacheLog.Unreadable(_logger);
+            // One warning until an entry reads again (a foreign key ring makes every read fail the same way).
+            if (Interlocked.Exchange(ref _unreadable, 1) == 0)
+            {
+                DistributedCacheLog.Unreadable(_logger);
+            }
+        }
+        else
+        {
+            Volatile.Write(ref _unreadable, 0);
         }
 
         return shared;
