@@ -236,20 +236,8 @@ public sealed class DistributedTokenCacheTests
         IDistributedCache cache,
         IDataProtectionProvider protection,
         Action<CymbioDistributedTokenCacheOptions>? configure = null,
-        TokenTestLogger? logger = null)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(cache);
-        services.AddSingleton(protection);
-        if (logger is not null)
-        {
-            services.AddSingleton<ILogger<CymbioTokenProvider>>(logger);
-        }
-
-        var options = RuntimeHarness.Options(emulator, CymbioGrantType.Password, grants: [CymbioScopes.ReadOrders, CymbioScopes.ReadInventory]);
-        services.AddCymbio(options.CopyTo).AddDistributedTokenCache(configure).AddClient<ISmokeApi>(useStandardResilience: false);
-        return services.BuildServiceProvider();
-    }
+        TokenTestLogger? logger = null) =>
+        CacheProcess.Start(emulator, services => services.AddSingleton(cache), protection, [CymbioScopes.ReadOrders, CymbioScopes.ReadInventory], configure, logger);
 
     /// <summary>An in-memory distributed cache that records reads and writes, and can throw or hang on demand.</summary>
     private sealed class RecordingCache : IDistributedCache
