@@ -210,6 +210,45 @@ public sealed class DistributedTokenCacheTests
         Assert.Equal(1, emulator.Requests.Calls("GET", "/v3/suppliers/{supplierId}/fulfillments", 401));
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(200)]
+    public async Task AnAdoptedToken_KeepsItsOwnLifetime_CountedFromWhenItWasRequested(int ageSeconds)
+    {
+        // Another process stored a 300 s token requested ageSeconds ago: this one serves it until 270 s of its life
+        // (the 10 % margin) and renews it at 80 % ± 3 % of its life — not 300 s from now, nor by the cache's clock.
+        await using var emulator = await CymbioEmulator.StartAsync();
+        var cache = new RecordingCache();
+        var protection = new EphemeralDataProtectionProvider();
+        await using var process = Process(emulator, cache, protection);
+        var stored = await StoreAsync(process, cache, protection, "stored-elsewhere-" + ageSeconds, ageSeconds);
+
+        var token = await process.GetRequiredService<ICymbioTokenProvider>().GetTokenAsync(AllGrants);
+        var now = TimeProvider.System.GetTimestamp();
+        double SecondsFromNow(long timestamp) => (timestamp - now) / (double)TimeProvider.System.TimestampFrequency;
+
+        Assert.Equal(0, emulator.Requests.TokenRequests());
+        Assert.Equal(stored.AccessToken, token.AccessToken);
+        Assert.Equal(TimeSpan.FromSeconds(300), token.Lifetime);
+        Assert.InRange(SecondsFromNow(token.ExpiresTimestamp), 270 - ageSeconds - 2, 270 - ageSeconds + 0.5);
+        Assert.InRange(SecondsFromNow(token.RefreshAtTimestamp), (0.77 * 300) - ageSeconds - 2, (0.83 * 300) - ageSeconds + 0.5);
+    }
+
+    [Fact]
+    public async Task ATokenDueForRenewal_IsNotAdopted_ButRenewedFromCymbio()
+    {
+        await using var emulator = await CymbioEmulator.StartAsync();
+        var cache = new RecordingCache();
+        var protection = new EphemeralDataProtectionProvider();
+        await using var process = Process(emulator, cache, protection);
+        var stale = await StoreAsync(process, cache, protection, "due-for-renewal", ageSeconds: 240); // past 77 % of 300 s
+
+        var token = await process.GetRequiredService<ICymbioTokenProvider>().GetTokenAsync(AllGrants);
+
+        Assert.NotEqual(stale.AccessToken, token.AccessToken);
+        Assert.Equal(1, emulator.Requests.TokenRequests());
+    }
+
     [Fact]
     public void WithoutADistributedCacheOrDataProtection_ResolutionSaysWhatToRegister()
     {
@@ -229,6 +268,17 @@ public sealed class DistributedTokenCacheTests
         using var second = services.BuildServiceProvider();
         thrown = Assert.Throws<InvalidOperationException>(() => second.GetRequiredService<ICymbioTokenProvider>());
         Assert.Contains("AddDataProtection", thrown.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stores a 300 s token for <see cref="AllGrants"/> as another process of the fleet would have, requested <paramref name="ageSeconds"/> ago.</summary>
+    private static async Task<SharedToken> StoreAsync(ServiceProvider process, IDistributedCache cache, IDataProtectionProvider protection, string accessToken, int ageSeconds)
+    {
+        var options = process.GetRequiredService<IOptions<CymbioClientOptions>>().Value;
+        var key = SharedToken.Key(new CymbioDistributedTokenCacheOptions().KeyPrefix, options, AllGrants);
+        var token = new SharedToken(accessToken, AllGrants, TimeSpan.FromSeconds(300), DateTimeOffset.UtcNow.AddSeconds(-ageSeconds));
+        var protector = protection.CreateProtector("Cymbio.Client.DistributedTokenCache", "v1");
+        await cache.SetAsync(key, token.Protect(protector, key), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5) });
+        return token;
     }
 
     private static ServiceProvider Process(
