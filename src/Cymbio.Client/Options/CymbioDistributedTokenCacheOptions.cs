@@ -37,6 +37,10 @@ public sealed class CymbioDistributedTokenCacheOptions
     /// Gets or sets how long a process waits after writing its claim on the lease before it reads the claim back: two
     /// processes that claim at once both see the one claim that landed last, so only one of them fetches.
     /// </summary>
-    /// <value>The default value is 30 ms.</value>
-    public TimeSpan LeaseSettle { get; set; } = TimeSpan.FromMilliseconds(30);
+    /// <value>
+    /// The default value is 100 ms, paid once per cold fetch of the fleet. Two processes both fetch only when one's claim
+    /// lands more than this after the other's (a process paused between its read and its write); 30 ms let that happen
+    /// under heavy load.
+    /// </value>
+    public TimeSpan LeaseSettle { get; set; } = TimeSpan.FromMilliseconds(100);
 }

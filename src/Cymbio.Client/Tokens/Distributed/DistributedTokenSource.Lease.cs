@@ -19,6 +19,9 @@ internal sealed partial class DistributedTokenSource
         private readonly byte[] _id = Guid.NewGuid().ToByteArray();
         private bool _held;
 
+        /// <summary>Whether this process holds a claim it wrote (not merely "holder" because the cache could not be read).</summary>
+        public bool Claimed => _held;
+
         public async Task<bool> TryTakeAsync(CancellationToken cancellationToken)
         {
             var (read, existing) = await owner.TryAsync(ct => owner._cache.GetAsync(key, ct), cancellationToken).ConfigureAwait(false);

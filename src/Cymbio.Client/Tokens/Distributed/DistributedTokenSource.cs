@@ -49,6 +49,13 @@ internal sealed partial class DistributedTokenSource : ITokenSource
             return Adopt(shared, scopes);
         }
 
+        if (Volatile.Read(ref _unavailable) == 1)
+        {
+            // The cache failed (or timed out) just now: no lease, no store. Each further operation would cost a caller
+            // another OperationTimeout; the next token request tries the cache again and sees it recover.
+            return await _inner.RequestAsync(scopes, refreshToken, cancellationToken).ConfigureAwait(false);
+        }
+
         // Nobody has a fresh token: one process fetches it (the lease holder); the others wait for its token, bounded.
         var lease = new Lease(this, key + ":lease");
         if (!await lease.TryTakeAsync(cancellationToken).ConfigureAwait(false))
@@ -75,8 +82,8 @@ internal sealed partial class DistributedTokenSource : ITokenSource
 
         try
         {
-            // Another process may have stored a token and released the lease just before this one took it.
-            if (await FreshAsync(key, cancellationToken).ConfigureAwait(false) is { } stored)
+            // Another process may have stored a token and released the lease just before this one claimed it.
+            if (lease.Claimed && await FreshAsync(key, cancellationToken).ConfigureAwait(false) is { } stored)
             {
                 return Adopt(stored, scopes);
             }
