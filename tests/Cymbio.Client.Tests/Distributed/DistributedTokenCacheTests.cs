@@ -23,6 +23,7 @@ namespace Cymbio.Client.Tests.Distributed;
 /// in-process cache — sharing one <see cref="IDistributedCache"/>, against the emulator over loopback. The real Redis
 /// and real processes are in the fleet tests; here the cache is in memory, so faults can be scripted.
 /// </summary>
+[Collection(TokenReliabilityCollection.Name)]
 public sealed class DistributedTokenCacheTests
 {
     private const int Unavailable = 40;
@@ -225,13 +226,16 @@ public sealed class DistributedTokenCacheTests
 
         var token = await process.GetRequiredService<ICymbioTokenProvider>().GetTokenAsync(AllGrants);
         var now = TimeProvider.System.GetTimestamp();
-        double SecondsFromNow(long timestamp) => (timestamp - now) / (double)TimeProvider.System.TimestampFrequency;
+        var wallNow = DateTimeOffset.UtcNow;
+
+        // Seconds into the stored token's life (from when it was requested) of a timestamp of this process.
+        double SecondsIntoItsLife(long timestamp) => ((wallNow - stored.RequestedAt).TotalSeconds) + ((timestamp - now) / (double)TimeProvider.System.TimestampFrequency);
 
         Assert.Equal(0, emulator.Requests.TokenRequests());
         Assert.Equal(stored.AccessToken, token.AccessToken);
         Assert.Equal(TimeSpan.FromSeconds(300), token.Lifetime);
-        Assert.InRange(SecondsFromNow(token.ExpiresTimestamp), 270 - ageSeconds - 2, 270 - ageSeconds + 0.5);
-        Assert.InRange(SecondsFromNow(token.RefreshAtTimestamp), (0.77 * 300) - ageSeconds - 2, (0.83 * 300) - ageSeconds + 0.5);
+        Assert.InRange(SecondsIntoItsLife(token.ExpiresTimestamp), 270 - 0.5, 270 + 0.5);
+        Assert.InRange(SecondsIntoItsLife(token.RefreshAtTimestamp), (0.77 * 300) - 0.5, (0.83 * 300) + 0.5);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Cymbio.Client.Tests.Runtime.Harness;
 using Cymbio.Emulator;
 using Cymbio.Tests.Shared;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,6 +20,7 @@ namespace Cymbio.Client.Tests.Distributed;
 /// its own in-process cache and 100 callers, the emulator counting token requests. Shared tokens mean about one token
 /// request per token lifetime across the whole fleet (in-process caches alone would make eight).
 /// </summary>
+[Collection(TokenReliabilityCollection.Name)]
 public sealed class FleetTests(ITestOutputHelper output)
 {
     private const int Processes = 8;

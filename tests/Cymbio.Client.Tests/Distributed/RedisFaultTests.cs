@@ -17,6 +17,7 @@ namespace Cymbio.Client.Tests.Distributed;
 /// <c>AddStackExchangeRedisCache</c>) that goes down, hangs or is flushed (RELIABILITY A7): calls never fail and never
 /// wait much past the operation timeout, each process warns once per outage, and sharing resumes when Redis does.
 /// </summary>
+[Collection(TokenReliabilityCollection.Name)]
 public sealed class RedisFaultTests
 {
     private const int Unavailable = 40;
