@@ -31,4 +31,10 @@ public enum CymbioScopeStrategy
 
     /// <summary>One token per requirement set: each operation's token carries only the scopes it needs (RFC 9700 §2.3).</summary>
     LeastPrivilege,
+
+    /// <summary>
+    /// One token carrying exactly the scopes the application's code requires, as derived at build time
+    /// (<see cref="CymbioRequiredScopesAttribute"/>), rather than every configured grant.
+    /// </summary>
+    Required,
 }
