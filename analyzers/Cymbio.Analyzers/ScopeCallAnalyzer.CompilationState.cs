@@ -90,33 +90,13 @@ public sealed partial class ScopeCallAnalyzer
         /// </summary>
         private CallTarget Target(IMethodSymbol method, ITypeSymbol? receiverType)
         {
-            method = (method.ReducedFrom ?? method).OriginalDefinition;
-            var declaring = method.ContainingType;
-            ISymbol target = declaring;
-            if (declaring.TypeKind == TypeKind.Interface
-                && receiverType is INamedTypeSymbol { TypeKind: TypeKind.Interface } receiver
-                && !SymbolEqualityComparer.Default.Equals(receiver.OriginalDefinition, declaring))
-            {
-                target = receiver.OriginalDefinition;
-            }
-
-            var key = (method, target);
-            return _targets.TryGetValue(key, out var cached) ? cached : _targets.GetOrAdd(key, ReadTarget(method, target));
+            var key = CallRequirements.Target(method, receiverType);
+            return _targets.TryGetValue(key, out var cached) ? cached : _targets.GetOrAdd(key, ReadTarget(key.Method, key.Target));
         }
 
         private CallTarget ReadTarget(IMethodSymbol method, ISymbol target)
         {
-            List<ScopeReference> references;
-            if (method.ContainingType.TypeKind == TypeKind.Interface && ScopeSymbols.IsCandidateOperation(method))
-            {
-                var type = (INamedTypeSymbol)target;
-                references = Requirements.Of(ScopeSymbols.OperationFor(method, type), type).Scopes;
-            }
-            else
-            {
-                references = ScopeSymbols.ScopesOf(method, compilation: null, out _);
-            }
-
+            var references = CallRequirements.Of(method, target);
             return references.Count == 0 || references.Any(static r => r.Kind != ScopeReferenceKind.Literal)
                 ? CallTarget.Unscoped
                 : new CallTarget(ScopeSymbols.Canonical(references.Select(static r => r.Text)), InferredEndpointId(method));

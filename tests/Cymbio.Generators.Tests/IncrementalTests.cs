@@ -61,6 +61,25 @@ public sealed class IncrementalTests
         }
         """;
 
+    private const string Consumer = """
+        using System.Threading.Tasks;
+
+        namespace Sample;
+
+        public sealed class Sync
+        {
+            private readonly IRetailerApi _api;
+
+            public Sync(IRetailerApi api) => _api = api;
+
+            public async Task<string> RunAsync(long retailerId)
+            {
+                var id = retailerId;
+                return await _api.ListAsync(id);
+            }
+        }
+        """;
+
     private const string ConsumerManifest = """
         { "scopes": [ { "name": "read:purchase-orders", "description": "Reads purchase orders" } ], "grants": [ "read:orders" ] }
         """;
@@ -186,6 +205,39 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void BodyEditThatChangesNoScopedCall_ReemitsNothing()
+    {
+        var (driver, compilation) = RunOnce();
+
+        // Two lines more above the call: it moves, its scopes do not.
+        var result = RerunConsumer(driver, compilation, "var id = retailerId;", "var id = retailerId;\n        id += 0;\n        id *= 1;");
+
+        var steps = TrackedSteps(result);
+        Assert.Contains(steps[TrackingNames.ScopedCalls].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        foreach (var name in new[] { TrackingNames.CallScopes, TrackingNames.ProjectRequiredScopes, TrackingNames.RequiredScopes })
+        {
+            Assert.All(steps[name].SelectMany(r => r.Outputs), o => Assert.True(Reused.Contains(o.Reason), $"Step {name} was {o.Reason} after moving a call."));
+        }
+
+        foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs))
+        {
+            Assert.True(Reused.Contains(output.Reason), $"An output step was {output.Reason} after an edit that changes no scoped call.");
+        }
+    }
+
+    [Fact]
+    public void ANewScopedCall_ReemitsTheRequiredScopes()
+    {
+        var (driver, compilation) = RunOnce();
+        Assert.Contains("CymbioRequiredScopes(\"read:orders\")]", RequiredScopesSource(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+
+        var result = RerunConsumer(driver, compilation, "return await _api.ListAsync(id);", "await _api.PushAsync(1, 2);\n        return await _api.ListAsync(id);");
+
+        Assert.Contains(TrackedSteps(result)[TrackingNames.RequiredScopes].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("CymbioRequiredScopes(\"read:orders\", \"write:inventory\")]", RequiredScopesSource(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StepOutputs_HoldNoSymbolsSyntaxCompilationsOrLocations()
     {
         var (driver, compilation) = RunOnce();
@@ -210,11 +262,11 @@ public sealed class IncrementalTests
 
     private static (GeneratorDriver Driver, Compilation Compilation) RunOnce()
     {
-        var compilation = RoslynTestEnvironment.Compile(new[] { (Api, "/0/Api.cs"), (Unrelated, "/0/Unrelated.cs") });
+        var compilation = RoslynTestEnvironment.Compile(new[] { (Api, "/0/Api.cs"), (Unrelated, "/0/Unrelated.cs"), (Consumer, "/0/Consumer.cs") });
         var driver = RoslynTestEnvironment.CreateDriver(new[] { RoslynTestEnvironment.Manifest(ConsumerManifest) }, trackSteps: true).RunGenerators(compilation);
         var first = driver.GetRunResult();
         Assert.Null(first.Results.Single().Exception);
-        Assert.Equal(7, first.GeneratedTrees.Length); // four scope tables, the module initializer registering them, the constants and the aggregate
+        Assert.Equal(8, first.GeneratedTrees.Length); // four scope tables, the module initializer registering them, the constants, the aggregate and the required scopes
         return (driver, compilation);
     }
 
@@ -227,6 +279,19 @@ public sealed class IncrementalTests
         Assert.Null(result.Exception);
         return result;
     }
+
+    private static GeneratorRunResult RerunConsumer(GeneratorDriver driver, Compilation compilation, string oldText, string newText)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Consumer.cs", StringComparison.Ordinal));
+        Assert.Contains(oldText, Consumer, StringComparison.Ordinal);
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Consumer.Replace(oldText, newText), RoslynTestEnvironment.ParseOptions, tree.FilePath));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        return result;
+    }
+
+    private static string RequiredScopesSource(GeneratorRunResult result) =>
+        result.GeneratedSources.Single(s => s.HintName == Emitter.RequiredScopesHintName).SourceText.ToString();
 
     private static AdditionalText FindManifest(GeneratorDriver driver) =>
         (AdditionalText)driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.ManifestParsed].Single().Inputs.Single().Source.Outputs.Single().Value;

@@ -21,6 +21,8 @@ internal static partial class ScopeSymbols
 
     public static bool IsScopeDefinitionAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioScopeDefinitionAttribute");
 
+    public static bool IsRequiredScopesAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioRequiredScopesAttribute");
+
     /// <summary>
     /// The scopes referenced assemblies declare through <c>[assembly: CymbioScopeDefinition(name, description)]</c>: the
     /// one reader the generator and every analyzer use, with one rule — the name must be a valid scope name
@@ -69,7 +71,8 @@ internal static partial class ScopeSymbols
         }
     }
 
-    private static bool References(IAssemblySymbol assembly, string name)
+    /// <summary>Whether <paramref name="assembly"/> is the assembly named <paramref name="name"/> or references it.</summary>
+    public static bool References(IAssemblySymbol assembly, string name)
     {
         if (string.Equals(assembly.Name, name, StringComparison.Ordinal))
         {

@@ -15,7 +15,7 @@ namespace Cymbio.Generators;
 /// generator's output stays cached. Bad input is skipped, never thrown on.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
-public sealed class ScopeGenerator : IIncrementalGenerator
+public sealed partial class ScopeGenerator : IIncrementalGenerator
 {
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -155,5 +155,7 @@ public sealed class ScopeGenerator : IIncrementalGenerator
                 spc.AddSource(model.HintName, Emitter.EmitAggregate(Emitter.Resolve(model, pair.Right)));
             }
         });
+
+        InitializeRequiredScopes(context, facts, constants, constantNames, manifests);
     }
 }

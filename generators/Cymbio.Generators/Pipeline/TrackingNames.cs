@@ -45,6 +45,27 @@ internal static class TrackingNames
     /// <summary>Classes carrying <c>[CymbioAggregate]</c>, read into aggregate models.</summary>
     public const string Aggregates = nameof(Aggregates);
 
+    /// <summary>Calls and method groups that require scopes, with where they are (<see cref="ScopedCallReader"/>).</summary>
+    public const string ScopedCalls = nameof(ScopedCalls);
+
+    /// <summary>The scopes of each scoped call without its location, so that moving a call re-emits nothing.</summary>
+    public const string CallScopes = nameof(CallScopes);
+
+    /// <summary>The union of the scopes this project's calls require.</summary>
+    public const string ProjectRequiredScopes = nameof(ProjectRequiredScopes);
+
+    /// <summary>The <c>[assembly: CymbioRequiredScopes]</c> of the referenced assemblies.</summary>
+    public const string ReferencedRequiredScopes = nameof(ReferencedRequiredScopes);
+
+    /// <summary>The required-scopes file model.</summary>
+    public const string RequiredScopes = nameof(RequiredScopes);
+
+    /// <summary>The grants the project declares, for the scope report (read only when the report is asked for).</summary>
+    public const string DeclaredGrants = nameof(DeclaredGrants);
+
+    /// <summary>The scope report model (only when <c>CymbioScopeReport</c> is <c>true</c>).</summary>
+    public const string ScopeReport = nameof(ScopeReport);
+
     /// <summary>The steps that depend on <c>scopes.json</c> only.</summary>
     public static readonly string[] ManifestSteps = { ManifestParsed, ManifestMerged, ScopeConstants, ManifestConstantNames };
 
@@ -53,5 +74,6 @@ internal static class TrackingNames
     {
         ManifestParsed, ManifestMerged, CompilationFacts, ScopeConstants,
         ScopedInterfaces, ScopedMethods, NoScopeDeclarations, DerivedInterfaces, ScopeTables, ManifestConstantNames, ScopeTableSources, ScopeTableRegistrations, Aggregates,
+        ScopedCalls, CallScopes, ProjectRequiredScopes, ReferencedRequiredScopes, RequiredScopes, DeclaredGrants, ScopeReport,
     };
 }

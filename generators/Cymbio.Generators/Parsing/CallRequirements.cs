@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Cymbio.Generators;
+
+/// <summary>
+/// What a call requires: the rule the call-site analyzer judges calls by and the generator derives the project's
+/// required scopes with, so that the two never disagree about a call.
+/// </summary>
+internal static class CallRequirements
+{
+    /// <summary>
+    /// The method a call binds to (its definition, extension calls unreduced) and what the requirement is read for: the
+    /// receiver's interface when an interface operation is called through a derived interface (its defaults apply), else
+    /// the method's own type.
+    /// </summary>
+    public static (IMethodSymbol Method, ISymbol Target) Target(IMethodSymbol method, ITypeSymbol? receiverType)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        var declaring = method.ContainingType;
+        ISymbol target = declaring;
+        if (declaring.TypeKind == TypeKind.Interface
+            && receiverType is INamedTypeSymbol { TypeKind: TypeKind.Interface } receiver
+            && !SymbolEqualityComparer.Default.Equals(receiver.OriginalDefinition, declaring))
+        {
+            target = receiver.OriginalDefinition;
+        }
+
+        return (method, target);
+    }
+
+    /// <summary>
+    /// The scopes a call of <paramref name="method"/> on <paramref name="target"/> (from <see cref="Target"/>) requires:
+    /// a Refit operation's requirement by the inheritance rule (<see cref="Requirements"/>), any other method's own
+    /// <c>[CymbioScope]</c> (a requirement it passes on to its callers). Empty when nothing is required.
+    /// </summary>
+    public static List<ScopeReference> Of(IMethodSymbol method, ISymbol target, Compilation? compilation = null)
+    {
+        if (method.ContainingType.TypeKind == TypeKind.Interface && ScopeSymbols.IsCandidateOperation(method))
+        {
+            var type = (INamedTypeSymbol)target;
+            return Requirements.Of(ScopeSymbols.OperationFor(method, type), type, compilation).Scopes;
+        }
+
+        return ScopeSymbols.ScopesOf(method, compilation, out _);
+    }
+}
