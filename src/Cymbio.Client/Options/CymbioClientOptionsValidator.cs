@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.IO;
 using System.Reflection;
 using Cymbio.Generators;
 using Microsoft.Extensions.Options;
@@ -158,7 +157,7 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
         var known = new HashSet<string>(CymbioScopes.All, StringComparer.Ordinal);
         foreach (var assembly in assemblies)
         {
-            foreach (var definition in SafeAttributes<CymbioScopeDefinitionAttribute>(assembly))
+            foreach (var definition in AssemblyAttributes.Of<CymbioScopeDefinitionAttribute>(assembly))
             {
                 known.Add(definition.Name);
             }
@@ -171,25 +170,11 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
     {
         foreach (var assembly in assemblies)
         {
-            var scopes = SafeAttributes<CymbioGrantsAttribute>(assembly).SelectMany(a => a.Scopes).Distinct(StringComparer.Ordinal).ToList();
+            var scopes = AssemblyAttributes.Of<CymbioGrantsAttribute>(assembly).SelectMany(a => a.Scopes).Distinct(StringComparer.Ordinal).ToList();
             if (scopes.Count > 0)
             {
                 yield return (assembly.GetName().Name ?? assembly.FullName ?? "an assembly", scopes);
             }
-        }
-    }
-
-    private static IEnumerable<T> SafeAttributes<T>(Assembly assembly)
-        where T : Attribute
-    {
-        try
-        {
-            // Dynamic assemblies (proxies, Reflection.Emit) are not code that declares grants.
-            return assembly.IsDynamic ? Array.Empty<T>() : assembly.GetCustomAttributes<T>();
-        }
-        catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or BadImageFormatException or CustomAttributeFormatException)
-        {
-            return Array.Empty<T>();
         }
     }
 }
