@@ -34,28 +34,48 @@ public sealed class CymbioClient : IDisposable
     /// <param name="loggerFactory">The logger factory; no logging when <see langword="null"/>.</param>
     /// <param name="primaryHandler">The transport; a <see cref="SocketsHttpHandler"/> when <see langword="null"/>. Disposed with the client.</param>
     /// <exception cref="OptionsValidationException">The options are invalid; every problem is listed.</exception>
+    /// <remarks>
+    /// With a <paramref name="loggerFactory"/>, grants that no code of the application requires (when the build derived
+    /// the required scopes, <see cref="CymbioRequiredScopesAttribute"/>) are logged once, here, as a warning in the
+    /// category <c>Cymbio.CymbioClientOptions</c>.
+    /// </remarks>
     public CymbioClient(CymbioClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
+        : this(options, timeProvider, loggerFactory, primaryHandler, required: null)
+    {
+    }
+
+    /// <summary>Initializes the client with the application's derived scopes; read from the loaded assemblies when <paramref name="required"/> is <see langword="null"/>.</summary>
+    internal CymbioClient(CymbioClientOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, HttpMessageHandler? primaryHandler, RequiredScopes? required)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Validate(options, AppDomain.CurrentDomain.GetAssemblies());
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies();
+        required ??= RequiredScopes.Of(assemblies);
+        Validate(options, assemblies, required);
         Options = options;
+        if (loggerFactory is not null)
+        {
+            required.ReportOverGrants(options, loggerFactory.CreateLogger<CymbioClientOptions>());
+        }
+
         _primary = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
         _tokenEndpoint = new HttpClient(_primary, disposeHandler: false) { MaxResponseContentBufferSize = TokenEndpointClient.MaxResponseBytes };
         _tokens = new CymbioTokenProvider(_tokenEndpoint, options, timeProvider, loggerFactory?.CreateLogger<CymbioTokenProvider>());
-        var handler = new CymbioAuthenticationHandler(_tokens, options, loggerFactory?.CreateLogger<CymbioAuthenticationHandler>()) { InnerHandler = _primary };
+        var handler = new CymbioAuthenticationHandler(_tokens, options, loggerFactory?.CreateLogger<CymbioAuthenticationHandler>(), required) { InnerHandler = _primary };
         _api = new HttpClient(handler, disposeHandler: true) { BaseAddress = options.EffectiveBaseAddress };
     }
 
     /// <summary>
     /// Validates options given in code: every problem is named by its property (<c>CymbioClientOptions.ClientId</c>).
-    /// The grants are checked for themselves (known, well-formed scopes), not against <c>[assembly: CymbioGrants]</c>:
-    /// that declaration describes the application's client (the one <c>AddCymbio</c> registers), while the calls of a
-    /// client built here are checked by the analyzer against this client's own grants (CYM0012), so a deliberately
-    /// narrower client is allowed.
+    /// The grants are checked for themselves (known, well-formed scopes), not against <c>[assembly: CymbioGrants]</c>
+    /// nor, under <see cref="CymbioScopeStrategy.Required"/>, against the scopes the code requires: both describe the
+    /// application's client (the one <c>AddCymbio</c> registers), while the calls of a client built here are checked by
+    /// the analyzer against this client's own grants (CYM0012), so a deliberately narrower client is allowed (under
+    /// <c>Required</c> its tokens carry the required scopes it is granted). <c>Required</c> without any derived set
+    /// (no assembly carries <see cref="CymbioRequiredScopesAttribute"/>) is refused, as for the application's client.
     /// </summary>
-    internal static void Validate(CymbioClientOptions options, IEnumerable<Assembly> assemblies)
+    internal static void Validate(CymbioClientOptions options, IEnumerable<Assembly> assemblies, RequiredScopes? required = null)
     {
-        var errors = CymbioClientOptionsValidator.Errors(options, assemblies, OptionNames.Code, compareDeclaredGrants: false).ToList();
+        var errors = CymbioClientOptionsValidator.Errors(options, assemblies, OptionNames.Code, compareDeclaredGrants: false, required).ToList();
         if (errors.Count > 0)
         {
             throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(CymbioClientOptions), errors);

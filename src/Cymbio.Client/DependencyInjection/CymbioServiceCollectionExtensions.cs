@@ -10,6 +10,11 @@ using Refit;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers Cymbio's token provider, handler and scoped Refit clients.</summary>
+/// <remarks>
+/// The options are validated at start (<c>ValidateOnStart</c>). The scopes the application's code requires
+/// (<see cref="CymbioRequiredScopesAttribute"/> on the loaded assemblies) are read once, when validation first runs;
+/// when the first Cymbio client is created, grants outside them are logged once as a warning.
+/// </remarks>
 public static class CymbioServiceCollectionExtensions
 {
 
@@ -41,8 +46,10 @@ public static class CymbioServiceCollectionExtensions
         options.ValidateOnStart();
         // Validation messages name the options as they were given: configuration keys, or properties set in code.
         services.TryAddSingleton(names);
+        // The scopes the code requires, as the build derived them: read once, when validation first asks (at start).
+        services.TryAddSingleton(static _ => RequiredScopes.OfLoadedAssemblies());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CymbioClientOptions>, CymbioClientOptionsValidator>(
-            static sp => new CymbioClientOptionsValidator(sp.GetRequiredService<OptionNames>())));
+            static sp => new CymbioClientOptionsValidator(sp.GetRequiredService<OptionNames>(), sp.GetRequiredService<RequiredScopes>())));
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddHttpClient(CymbioTokenProvider.TokenEndpointClientName)
@@ -50,10 +57,14 @@ public static class CymbioServiceCollectionExtensions
             .RemoveAllLoggers()
             .AddLogger(static sp => new CymbioHttpClientLogger(sp.GetRequiredService<ILogger<CymbioHttpClientLogger>>()));
         services.TryAddSingleton<ICymbioTokenProvider, CymbioTokenProvider>();
-        services.TryAddTransient(static sp => new CymbioAuthenticationHandler(
-            sp.GetRequiredService<ICymbioTokenProvider>(),
-            sp.GetRequiredService<IOptions<CymbioClientOptions>>().Value,
-            sp.GetService<ILogger<CymbioAuthenticationHandler>>()));
+        services.TryAddTransient(static sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CymbioClientOptions>>().Value;
+            var required = sp.GetRequiredService<RequiredScopes>();
+            // When the first Cymbio client is created: grants no code requires, once per service provider.
+            required.ReportOverGrants(options, sp.GetRequiredService<ILogger<CymbioClientOptions>>());
+            return new CymbioAuthenticationHandler(sp.GetRequiredService<ICymbioTokenProvider>(), options, sp.GetService<ILogger<CymbioAuthenticationHandler>>(), required);
+        });
         return new CymbioBuilder(services);
     }
 

@@ -19,6 +19,9 @@ namespace Cymbio;
 /// is refused.</item>
 /// <item>An operation needing scopes outside the configured grants fails before any network call
 /// (<see cref="ScopeNotGrantedException"/>).</item>
+/// <item>The token's scopes follow <see cref="CymbioClientOptions.ScopeStrategy"/>: every grant, the operation's own,
+/// or the scopes the build derived for the application (<see cref="CymbioRequiredScopesAttribute"/>), widened with a
+/// warning for a call the build did not see.</item>
 /// <item>No token, no request. Requests to any other host are passed on without an <c>Authorization</c> header.</item>
 /// <item>401: the token is renewed once and the request re-sent, when its body can be re-sent byte for byte; a second
 /// 401 is <see cref="CymbioUnauthorizedException"/>. 403 <c>insufficient_scope</c> is
@@ -37,13 +40,25 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
     private readonly Uri _baseAddress;
     private readonly string _basePrefix;
     private readonly string? _insecure;
+    private readonly RequiredScopes? _required;
+    private readonly ScopeSet _derived;
     private ResolvedOperation? _lastResolved;
 
     /// <summary>Initializes the handler.</summary>
     /// <param name="tokens">The token provider (a singleton: the handler captures nothing scoped).</param>
     /// <param name="options">The options.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">
+    /// The options have no base address, or their <see cref="CymbioClientOptions.ScopeStrategy"/> is
+    /// <see cref="CymbioScopeStrategy.Required"/> and no loaded assembly carries <see cref="CymbioRequiredScopesAttribute"/>.
+    /// </exception>
     public CymbioAuthenticationHandler(ICymbioTokenProvider tokens, CymbioClientOptions options, ILogger<CymbioAuthenticationHandler>? logger = null)
+        : this(tokens, options, logger, options?.ScopeStrategy == CymbioScopeStrategy.Required ? RequiredScopes.OfLoadedAssemblies() : null)
+    {
+    }
+
+    /// <summary>Initializes the handler with the derived scopes of its application client (see <see cref="RequiredScopes"/>).</summary>
+    internal CymbioAuthenticationHandler(ICymbioTokenProvider tokens, CymbioClientOptions options, ILogger<CymbioAuthenticationHandler>? logger, RequiredScopes? required)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,6 +69,13 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
         _baseAddress = new Uri((options.EffectiveBaseAddress ?? throw new ArgumentException("The options have no base address.", nameof(options))).GetLeftPart(UriPartial.Authority) + "/");
         _basePrefix = _baseAddress.AbsoluteUri;
         _insecure = SecureTransport.Problem(_baseAddress, "The Cymbio base address");
+        if (options.ScopeStrategy == CymbioScopeStrategy.Required)
+        {
+            // Validation refuses this at start; a handler built by hand must not quietly fall back to another strategy.
+            _required = required is { IsKnown: true } ? required : throw new ArgumentException(RequiredScopes.UnknownProblem("The ScopeStrategy") + ".", nameof(options));
+        }
+
+        _derived = _required?.Within(_grants) ?? ScopeSet.Empty;
     }
 
     /// <inheritdoc/>
@@ -173,7 +195,7 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
             request.Options.TryGetValue(MethodNameKey, out var name) ? name : operation.MethodName,
             operation,
             operation.Scopes.IsSubsetOf(_grants),
-            _options.ScopeStrategy == CymbioScopeStrategy.LeastPrivilege ? operation.Scopes : _grants);
+            Requested(type, operation));
         if (CymbioScopeRegistry.IsSingle(type, operation.MethodName))
         {
             _lastResolved = resolved;
@@ -181,6 +203,20 @@ public sealed class CymbioAuthenticationHandler : DelegatingHandler
 
         return resolved;
     }
+
+    /// <summary>
+    /// The scopes the operation's token is requested for: every grant (<see cref="CymbioScopeStrategy.AllGranted"/>),
+    /// the operation's own (<see cref="CymbioScopeStrategy.LeastPrivilege"/>), or the derived set, widened by a
+    /// requirement the build did not see (<see cref="CymbioScopeStrategy.Required"/>). An operation outside the grants
+    /// is refused before this matters.
+    /// </summary>
+    private ScopeSet Requested(Type interfaceType, CymbioOperation operation) => _options.ScopeStrategy switch
+    {
+        CymbioScopeStrategy.LeastPrivilege => operation.Scopes,
+        CymbioScopeStrategy.Required when _required is not null && operation.Scopes.IsSubsetOf(_grants) =>
+            _required.Request(_derived, operation.Scopes, Name(interfaceType, operation), _logger),
+        _ => _grants,
+    };
 
     private (CymbioOperation Operation, Type InterfaceType) Operation(HttpRequestMessage request)
     {

@@ -39,6 +39,12 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Information, "The Cymbio refresh token was refused ({Error}); signing in again with the {Grant} grant.")]
     public static partial void RefreshTokenRejected(ILogger logger, string error, string grant);
 
+    [LoggerMessage(12, LogLevel.Warning, "Cymbio call {Operation} needs '{Unforeseen}', which the build did not find the code requiring (a call through reflection, or code loaded later); its token is requested for '{Requested}'. Rebuild the application with Cymbio.Client's generator to include it; this set is not reported again.")]
+    public static partial void UnforeseenRequirement(ILogger logger, string operation, string unforeseen, string requested);
+
+    [LoggerMessage(13, LogLevel.Warning, "Cymbio grants {Unneeded} that no code in this application requires; remove them to hold least privilege.")]
+    public static partial void OverGranted(ILogger logger, string unneeded);
+
     public static string Describe(Exception exception) => exception switch
     {
         OAuthErrorException oauth => $"OAuth error {oauth.Error} (HTTP {(int?)oauth.StatusCode})",

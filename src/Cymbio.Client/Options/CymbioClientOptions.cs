@@ -63,12 +63,32 @@ public sealed class CymbioClientOptions
 
     /// <summary>
     /// Gets the scopes the credentials are granted. A call whose operation needs a scope outside this list fails
-    /// before it reaches the network. Must cover every <c>[assembly: CymbioGrants]</c> the code declares.
+    /// before it reaches the network. Must cover every <c>[assembly: CymbioGrants]</c> the code declares and, under
+    /// <see cref="CymbioScopeStrategy.Required"/>, the scopes the build derived (<see cref="CymbioRequiredScopesAttribute"/>).
     /// </summary>
+    /// <remarks>
+    /// When the build derived the scopes the application's code requires, grants outside them are logged once as a
+    /// warning (category <c>Cymbio.CymbioClientOptions</c>, event 13) when the first Cymbio client is created, whatever
+    /// the <see cref="ScopeStrategy"/>: remove them to hold least privilege.
+    /// </remarks>
     /// <value>The default value is an empty list; at least one scope is required.</value>
     public IList<string> Grants { get; } = new List<string>();
 
     /// <summary>Gets or sets which scopes a token is requested for.</summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item><see cref="CymbioScopeStrategy.AllGranted"/>: one token for every operation, carrying every grant.</item>
+    /// <item><see cref="CymbioScopeStrategy.LeastPrivilege"/>: one token per requirement set, carrying only the
+    /// operation's scopes.</item>
+    /// <item><see cref="CymbioScopeStrategy.Required"/>: one token for every operation, carrying exactly the scopes the
+    /// build derived for the application (the union of <see cref="CymbioRequiredScopesAttribute"/> over the loaded
+    /// assemblies). A call needing a scope outside that set but inside <see cref="Grants"/> (reflection, a plug-in
+    /// loaded later) gets a token for the union, with one warning per such set. Start-up validation fails when no
+    /// loaded assembly carries the attribute (build the application with Cymbio.Client's generator) and when
+    /// <see cref="Grants"/> lack a derived scope.</item>
+    /// </list>
+    /// Whatever the strategy, an operation needing a scope outside <see cref="Grants"/> fails before any network call.
+    /// </remarks>
     /// <value>The default value is <see cref="CymbioScopeStrategy.AllGranted"/>.</value>
     public CymbioScopeStrategy ScopeStrategy { get; set; } = CymbioScopeStrategy.AllGranted;
 

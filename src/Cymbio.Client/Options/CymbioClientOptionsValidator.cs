@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.IO;
 using System.Reflection;
 using Cymbio.Generators;
 using Microsoft.Extensions.Options;
@@ -10,8 +9,9 @@ namespace Cymbio;
 
 /// <summary>
 /// Validates <see cref="CymbioClientOptions"/> at start, reporting every problem at once: required fields, HTTPS
-/// (loopback excepted), known and well-formed grants (with a "did you mean" for a misspelt one), and grants that cover
-/// every <c>[assembly: CymbioGrants]</c> of the loaded assemblies.
+/// (loopback excepted), known and well-formed grants (with a "did you mean" for a misspelt one), grants that cover
+/// every <c>[assembly: CymbioGrants]</c> of the loaded assemblies and, under <see cref="CymbioScopeStrategy.Required"/>,
+/// a derived set of required scopes (<see cref="CymbioRequiredScopesAttribute"/>) that the grants cover.
 /// </summary>
 /// <remarks>
 /// Each problem is one clause without a final period, since <see cref="OptionsValidationException.Message"/> joins
@@ -22,6 +22,7 @@ namespace Cymbio;
 public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClientOptions>
 {
     private readonly OptionNames _names;
+    private readonly RequiredScopes? _required;
 
     /// <summary>Initializes a validator that names options by their keys in the <c>Cymbio</c> configuration section.</summary>
     public CymbioClientOptionsValidator()
@@ -29,19 +30,26 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
     {
     }
 
-    internal CymbioClientOptionsValidator(OptionNames names) => _names = names;
+    /// <summary>Initializes a validator naming options with <paramref name="names"/>.</summary>
+    /// <param name="names">How the messages name the options.</param>
+    /// <param name="required">The application client's derived scopes; read from the loaded assemblies when <see langword="null"/>.</param>
+    internal CymbioClientOptionsValidator(OptionNames names, RequiredScopes? required = null)
+    {
+        _names = names;
+        _required = required;
+    }
 
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, CymbioClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = Errors(options, AppDomain.CurrentDomain.GetAssemblies(), _names, compareDeclaredGrants: true).ToList();
+        var errors = Errors(options, AppDomain.CurrentDomain.GetAssemblies(), _names, compareDeclaredGrants: true, _required).ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    /// <summary>Every problem of <paramref name="options"/>, named by their keys in the <c>Cymbio</c> configuration section; the declared grants are read from <paramref name="assemblies"/>.</summary>
+    /// <summary>Every problem of <paramref name="options"/>, named by their keys in the <c>Cymbio</c> configuration section; the declared grants and required scopes are read from <paramref name="assemblies"/>.</summary>
     /// <param name="options">The options.</param>
-    /// <param name="assemblies">The assemblies whose <c>[assembly: CymbioGrants]</c> and scope definitions count.</param>
+    /// <param name="assemblies">The assemblies whose <c>[assembly: CymbioGrants]</c>, <c>[assembly: CymbioRequiredScopes]</c> and scope definitions count.</param>
     /// <returns>The problems, empty when the options are valid.</returns>
     public static IEnumerable<string> Errors(CymbioClientOptions options, IEnumerable<Assembly> assemblies) =>
         Errors(options, assemblies, OptionNames.Configuration, compareDeclaredGrants: true);
@@ -51,18 +59,22 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
     /// <param name="assemblies">The assemblies whose scope definitions (and, with <paramref name="compareDeclaredGrants"/>, <c>[assembly: CymbioGrants]</c>) count.</param>
     /// <param name="names">How the messages name the options.</param>
     /// <param name="compareDeclaredGrants">
-    /// Whether the grants must cover every <c>[assembly: CymbioGrants]</c>: for the application's client (the one
+    /// Whether the grants must cover every <c>[assembly: CymbioGrants]</c> and, under
+    /// <see cref="CymbioScopeStrategy.Required"/>, the scopes the code requires: for the application's client (the one
     /// <c>AddCymbio</c> registers), not for a <see cref="CymbioClient"/> built directly, whose calls the analyzer checks
-    /// against that client's own grants.
+    /// against that client's own grants (its tokens carry the required scopes it is granted).
     /// </param>
-    internal static IEnumerable<string> Errors(CymbioClientOptions options, IEnumerable<Assembly> assemblies, OptionNames names, bool compareDeclaredGrants)
+    /// <param name="required">The derived scopes; read from <paramref name="assemblies"/> when <see langword="null"/>.</param>
+    internal static IEnumerable<string> Errors(
+        CymbioClientOptions options, IEnumerable<Assembly> assemblies, OptionNames names, bool compareDeclaredGrants, RequiredScopes? required = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(assemblies);
-        return Problems(options, assemblies.ToList(), names, compareDeclaredGrants);
+        var assemblyList = assemblies.ToList();
+        return Problems(options, assemblyList, names, compareDeclaredGrants, required ?? RequiredScopes.Of(assemblyList));
     }
 
-    private static IEnumerable<string> Problems(CymbioClientOptions options, List<Assembly> assemblyList, OptionNames names, bool compareDeclaredGrants)
+    private static IEnumerable<string> Problems(CymbioClientOptions options, List<Assembly> assemblyList, OptionNames names, bool compareDeclaredGrants, RequiredScopes required)
     {
         if (string.IsNullOrWhiteSpace(options.ClientId))
         {
@@ -132,6 +144,18 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
             }
         }
 
+        if (options.ScopeStrategy == CymbioScopeStrategy.Required)
+        {
+            if (!required.IsKnown)
+            {
+                yield return RequiredScopes.UnknownProblem(names.Of("ScopeStrategy"));
+            }
+            else if (compareDeclaredGrants && required.Uncovered(RequiredScopes.Grants(options)) is { IsEmpty: false } lacking)
+            {
+                yield return $"{names.Of("Grants")} lacks {lacking}, which the code requires (CymbioRequiredScopes)";
+            }
+        }
+
         var tokens = options.Tokens;
         if (tokens.RefreshAfter - tokens.RefreshJitter < 0.5 || tokens.RefreshAfter + tokens.RefreshJitter >= 1 - tokens.ExpiryMargin)
         {
@@ -158,7 +182,7 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
         var known = new HashSet<string>(CymbioScopes.All, StringComparer.Ordinal);
         foreach (var assembly in assemblies)
         {
-            foreach (var definition in SafeAttributes<CymbioScopeDefinitionAttribute>(assembly))
+            foreach (var definition in AssemblyAttributes.Of<CymbioScopeDefinitionAttribute>(assembly))
             {
                 known.Add(definition.Name);
             }
@@ -171,25 +195,11 @@ public sealed class CymbioClientOptionsValidator : IValidateOptions<CymbioClient
     {
         foreach (var assembly in assemblies)
         {
-            var scopes = SafeAttributes<CymbioGrantsAttribute>(assembly).SelectMany(a => a.Scopes).Distinct(StringComparer.Ordinal).ToList();
+            var scopes = AssemblyAttributes.Of<CymbioGrantsAttribute>(assembly).SelectMany(a => a.Scopes).Distinct(StringComparer.Ordinal).ToList();
             if (scopes.Count > 0)
             {
                 yield return (assembly.GetName().Name ?? assembly.FullName ?? "an assembly", scopes);
             }
-        }
-    }
-
-    private static IEnumerable<T> SafeAttributes<T>(Assembly assembly)
-        where T : Attribute
-    {
-        try
-        {
-            // Dynamic assemblies (proxies, Reflection.Emit) are not code that declares grants.
-            return assembly.IsDynamic ? Array.Empty<T>() : assembly.GetCustomAttributes<T>();
-        }
-        catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or BadImageFormatException or CustomAttributeFormatException)
-        {
-            return Array.Empty<T>();
         }
     }
 }
