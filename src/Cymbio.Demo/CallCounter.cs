@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,7 +24,9 @@ internal sealed class CallCounter : DelegatingHandler
     private readonly ConcurrentDictionary<string, OperationCalls> _calls = new(StringComparer.Ordinal);
     private readonly Uri? _tokenEndpoint;
     private int _tokenRequests;
+    private readonly Lock _requestedLock = new();
     private int _otherRequests;
+    private ScopeSet _requested = ScopeSet.Empty;
 
     /// <summary>Initializes the counter.</summary>
     /// <param name="tokenEndpoint">The token endpoint (<see cref="CymbioClientOptions.TokenEndpoint"/>).</param>
@@ -40,11 +43,23 @@ internal sealed class CallCounter : DelegatingHandler
     /// <summary>Gets the number of requests that were neither API operations nor token requests.</summary>
     public int OtherRequests => Volatile.Read(ref _otherRequests);
 
+    /// <summary>Gets the union of the scopes the token requests asked for.</summary>
+    public ScopeSet Requested
+    {
+        get
+        {
+            lock (_requestedLock)
+            {
+                return _requested;
+            }
+        }
+    }
+
     /// <summary>Gets the API requests sent, by operation, in name order.</summary>
     public IReadOnlyList<OperationCalls> Calls => _calls.Values.OrderBy(static c => c.Name, StringComparer.Ordinal).ToArray();
 
     /// <inheritdoc/>
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(InterfaceTypeKey, out var api) && request.Options.TryGetValue(MethodNameKey, out var method))
         {
@@ -55,13 +70,35 @@ internal sealed class CallCounter : DelegatingHandler
         else if (_tokenEndpoint is not null && request.RequestUri is { } uri && Uri.Compare(uri, _tokenEndpoint, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
         {
             Interlocked.Increment(ref _tokenRequests);
+            if (request.Content is FormUrlEncodedContent form && RequestedScope(await form.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) is { } scope)
+            {
+                lock (_requestedLock)
+                {
+                    _requested = _requested.Union(scope);
+                }
+            }
         }
         else
         {
             Interlocked.Increment(ref _otherRequests);
         }
 
-        return base.SendAsync(request, cancellationToken);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The <c>scope</c> field of a form-encoded token request (scopes only; the secrets in the form are not kept).</summary>
+    private static ScopeSet? RequestedScope(string form)
+    {
+        foreach (var pair in form.Split('&'))
+        {
+            var separator = pair.IndexOf('=', StringComparison.Ordinal);
+            if (separator > 0 && pair.AsSpan(0, separator).SequenceEqual("scope") && ScopeSet.TryParse(WebUtility.UrlDecode(pair[(separator + 1)..]), out var scopes))
+            {
+                return scopes;
+            }
+        }
+
+        return null;
     }
 }
 

@@ -36,6 +36,35 @@ internal static class DemoClientOptions
             SupplierId = credentials.SupplierId,
         });
 
+    /// <summary>
+    /// The options of the read-only reporting client: the same account and endpoint, granted only
+    /// <see cref="SupplierOrderSync.ReportingGrants"/>, with one token for all its grants.
+    /// </summary>
+    /// <param name="options">The sync's options.</param>
+    /// <returns>The reporting client's options.</returns>
+    public static CymbioClientOptions ForReporting(CymbioClientOptions options)
+    {
+        var reporting = new CymbioClientOptions
+        {
+            Environment = options.Environment,
+            BaseAddress = options.BaseAddress,
+            TokenPath = options.TokenPath,
+            ClientId = options.ClientId,
+            ClientSecret = options.ClientSecret,
+            Username = options.Username,
+            Password = options.Password,
+            GrantType = options.GrantType,
+            SupplierId = options.SupplierId,
+        };
+        foreach (var scope in SupplierOrderSync.ReportingGrants)
+        {
+            reporting.Grants.Add(scope);
+        }
+
+        return reporting;
+    }
+
+    /// <summary>The sync's grants (its <c>[CymbioGrants]</c>), of which the token asks for exactly what the build found the code requiring.</summary>
     private static CymbioClientOptions WithGrants(CymbioClientOptions options)
     {
         foreach (var scope in SupplierOrderSync.Grants)
@@ -43,6 +72,7 @@ internal static class DemoClientOptions
             options.Grants.Add(scope);
         }
 
+        options.ScopeStrategy = CymbioScopeStrategy.Required;
         return options;
     }
 }

@@ -49,6 +49,11 @@ internal static class DemoConsole
         console.MarkupLine(inGrants
             ? $"Scopes used ⊆ granted: [green]yes[/] ({summary.Used.Count} of {summary.Granted.Count} granted scopes used)"
             : $"Scopes used ⊆ granted: [red]no[/] (used but not granted: {Markup.Escape(summary.Used.Except(summary.Granted).ToString())})");
+        console.MarkupLine($"Required by the code (build): {Markup.Escape(summary.Required.ToString())}");
+        console.MarkupLine($"Requested from the token endpoint: {Markup.Escape(summary.Requested.ToString())}");
+        console.MarkupLine(summary.Requested.Equals(summary.Required)
+            ? "Requested scopes = required scopes: [green]yes[/]"
+            : $"Requested scopes = required scopes: [red]no[/]");
         if (report?.Refusal is { } refusal)
         {
             console.MarkupLine($"Refused before sending (no request made): [yellow]{Markup.Escape(refusal)}[/]");

@@ -28,14 +28,15 @@ internal sealed class DemoRun(IAnsiConsole console)
         DemoConsole.Header(console, target, options);
         var counter = new CallCounter(options.TokenEndpoint, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
         using var cymbio = new CymbioClient(options, primaryHandler: counter);
+        using var reporting = new CymbioClient(DemoClientOptions.ForReporting(options));
         var watch = Stopwatch.StartNew();
         try
         {
             // A live status line in a terminal; redirected output (a pipe, a test) gets the finished steps only.
             var report = console.Profile.Capabilities.Interactive
                 ? await console.Status().StartAsync("Starting…", context =>
-                    new SupplierOrderSync(cymbio, new DemoConsole.StatusReporter(console, context)).RunAsync(cancellationToken)).ConfigureAwait(false)
-                : await new SupplierOrderSync(cymbio, new DemoConsole.StatusReporter(console, null)).RunAsync(cancellationToken).ConfigureAwait(false);
+                    new SupplierOrderSync(cymbio, reporting, new DemoConsole.StatusReporter(console, context)).RunAsync(cancellationToken)).ConfigureAwait(false)
+                : await new SupplierOrderSync(cymbio, reporting, new DemoConsole.StatusReporter(console, null)).RunAsync(cancellationToken).ConfigureAwait(false);
             var summary = DemoSummary.From(counter, options, watch.Elapsed);
             DemoConsole.Summary(console, summary, report);
             return new DemoOutcome(0, report, summary);

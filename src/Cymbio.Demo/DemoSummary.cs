@@ -12,7 +12,9 @@ namespace Cymbio.Demo;
 /// <param name="TokenRequests">The requests sent to the token endpoint.</param>
 /// <param name="Granted">The scopes the client was granted (<see cref="CymbioClientOptions.Grants"/>).</param>
 /// <param name="Elapsed">How long the sync took.</param>
-internal sealed record DemoSummary(IReadOnlyList<OperationCalls> Calls, int TokenRequests, ScopeSet Granted, TimeSpan Elapsed)
+/// <param name="Requested">The scopes the token requests asked for.</param>
+/// <param name="Required">The scopes the build found the demo's code requiring (<c>CymbioRequiredScopes.All</c>).</param>
+internal sealed record DemoSummary(IReadOnlyList<OperationCalls> Calls, int TokenRequests, ScopeSet Granted, TimeSpan Elapsed, ScopeSet Requested, ScopeSet Required)
 {
     /// <summary>Gets the union of the scopes of the operations called.</summary>
     public ScopeSet Used { get; } = Calls.Aggregate(ScopeSet.Empty, static (all, c) => all.Union(c.Scopes));
@@ -26,5 +28,5 @@ internal sealed record DemoSummary(IReadOnlyList<OperationCalls> Calls, int Toke
     /// <param name="elapsed">How long the sync took.</param>
     /// <returns>The summary.</returns>
     public static DemoSummary From(CallCounter counter, CymbioClientOptions options, TimeSpan elapsed) =>
-        new(counter.Calls, counter.TokenRequests, ScopeSet.Create(options.Grants), elapsed);
+        new(counter.Calls, counter.TokenRequests, ScopeSet.Create(options.Grants), elapsed, counter.Requested, CymbioRequiredScopes.All);
 }

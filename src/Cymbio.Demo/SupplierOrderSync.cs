@@ -11,8 +11,9 @@ namespace Cymbio.Demo;
 
 /// <summary>
 /// A supplier's order sync: fetch the new fulfillments, accept and ship them, push inventory and read it back, approve
-/// the cancellations the retailers asked for, and try one call the grants do not cover. The <c>[CymbioGrants]</c> below
-/// are both what the analyzer checks these calls against and what the client asks the token endpoint for.
+/// the cancellations the retailers asked for, and let a read-only reporting client try a write its grants do not cover.
+/// The <c>[CymbioGrants]</c> below are what the analyzer checks these calls against and the client's grants; the token
+/// endpoint is asked for exactly the scopes the build found these calls requiring (<c>ScopeStrategy.Required</c>).
 /// </summary>
 [CymbioGrants(CymbioScopes.ReadOrders, CymbioScopes.WriteFulfillments, CymbioScopes.ReadWarehouses, CymbioScopes.ReadInventory, CymbioScopes.WriteInventory)]
 internal sealed class SupplierOrderSync
@@ -24,17 +25,24 @@ internal sealed class SupplierOrderSync
     public const int MaxInventoryLevels = 3;
 
     private readonly CymbioSupplierClient _supplier;
+    private readonly CymbioSupplierClient _reporting;
     private readonly ISyncReporter _reporter;
 
     /// <summary>Initializes the sync.</summary>
     /// <param name="cymbio">The client, with a supplier id and <see cref="Grants"/>.</param>
+    /// <param name="reporting">A client granted only <see cref="ReportingGrants"/>, which tries a write it may not make.</param>
     /// <param name="reporter">Where progress goes.</param>
-    public SupplierOrderSync(CymbioClient cymbio, ISyncReporter reporter)
+    public SupplierOrderSync(CymbioClient cymbio, CymbioClient reporting, ISyncReporter reporter)
     {
         ArgumentNullException.ThrowIfNull(cymbio);
+        ArgumentNullException.ThrowIfNull(reporting);
         _supplier = cymbio.Supplier;
+        _reporting = reporting.Supplier;
         _reporter = reporter;
     }
+
+    /// <summary>Gets the scopes of the read-only reporting client: it may list fulfillments, not accept them.</summary>
+    public static IReadOnlyList<string> ReportingGrants { get; } = [CymbioScopes.ReadOrders];
 
     /// <summary>Gets the scopes the sync is granted: those of its <c>[CymbioGrants]</c>, one list for the analyzer and the client.</summary>
     public static IReadOnlyList<string> Grants { get; } =
@@ -154,16 +162,14 @@ internal sealed class SupplierOrderSync
 
     private async Task TryUngrantedCallAsync(SyncReport report, CancellationToken cancellationToken)
     {
-        _reporter.Working("Creating a catalogue variant without write:variants…");
+        _reporter.Working("Accepting a fulfillment through the read-only reporting client (read:orders only)…");
         try
         {
-            // Deliberate: the demo shows the runtime refusing, before any request, a call whose scope (write:variants)
-            // is not among this class's [CymbioGrants]. The analyzer reports the same gap at build time as CYM0012.
-#pragma warning disable CYM0012
-            await _supplier.Catalog.CreateVariantAsync(new VariantRequest { Sku = "DEMO-NEW-1", Title = "Demo variant" }, cancellationToken).ConfigureAwait(false);
-#pragma warning restore CYM0012
+            // Deliberate: the runtime refuses, before any request, a call whose scope (write:fulfillments) the reporting
+            // client is not granted. The scope is one the sync needs anyway, so the build's required set is unchanged.
+            await _reporting.Fulfillments.AcceptAsync(report.Found.FirstOrDefault(), new AcceptFulfillmentRequest(), cancellationToken).ConfigureAwait(false);
             report.Refusal = null;
-            _reporter.Done("The catalogue write was NOT refused: the grants include write:variants.");
+            _reporter.Done("The reporting client's write was NOT refused: its grants include write:fulfillments.");
         }
         catch (ScopeNotGrantedException refused)
         {

@@ -25,7 +25,8 @@ public sealed class DemoProcessTests
         Assert.Contains("Calls by operation", output, StringComparison.Ordinal);
         Assert.Contains("Token requests: 1", output, StringComparison.Ordinal);
         Assert.Contains("Scopes used ⊆ granted: yes", output, StringComparison.Ordinal);
-        Assert.Contains("write:variants", output, StringComparison.Ordinal);
+        Assert.Contains("Refused before sending", output, StringComparison.Ordinal);
+        Assert.Contains("Requested scopes = required scopes: yes", output, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
     }
 }

@@ -74,20 +74,37 @@ public sealed class DemoRunTests
     public async Task TheCallWithoutItsScope_IsRefusedWithAClearMessage_AndNothingIsSent()
     {
         await using var emulator = await CymbioEmulator.StartAsync();
-        var variantsBefore = emulator.Data.Variants(EmulatorAccounts.SupplierId).Count;
         var console = new TestConsole();
 
         var outcome = await new DemoRun(console).RunAsync(DemoClientOptions.ForEmulator(emulator), "test emulator", Timeout());
 
+        // The read-only reporting client (read:orders) tries to accept a fulfillment: refused, and no extra accept is sent.
         var refusal = outcome.Report!.Refusal;
         Assert.NotNull(refusal);
-        Assert.Contains(CymbioScopes.WriteVariants, refusal, StringComparison.Ordinal);
-        Assert.Contains("CreateVariantAsync", refusal, StringComparison.Ordinal);
-        Assert.Equal(0, emulator.Requests.Calls("POST", "/v3/suppliers/{supplierId}/variants"));
-        Assert.DoesNotContain(emulator.Requests.Records, static r => r.Operation?.Contains("CreateVariant", StringComparison.Ordinal) == true);
-        Assert.DoesNotContain(outcome.Summary.Calls, static c => c.Name.Contains("CreateVariant", StringComparison.Ordinal));
-        Assert.Equal(variantsBefore, emulator.Data.Variants(EmulatorAccounts.SupplierId).Count);
+        Assert.Contains(CymbioScopes.WriteFulfillments, refusal, StringComparison.Ordinal);
+        Assert.Contains("AcceptAsync", refusal, StringComparison.Ordinal);
+        var accepts = emulator.Requests.Records.Count(static r => r.Operation == "ISupplierFulfillmentsApi.AcceptAsync");
+        Assert.Equal(outcome.Report.Accepted.Count, accepts);
+        Assert.Equal(accepts, outcome.Summary.Calls.SingleOrDefault(static c => c.Name == "ISupplierFulfillmentsApi.AcceptAsync")?.Count ?? 0);
         Assert.Contains("Refused before sending", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheScopesTheBuildDerived_AreExactlyTheScopesTheRunUsed_AndRequested()
+    {
+        await using var emulator = await CymbioEmulator.StartAsync();
+        var console = new TestConsole();
+
+        var outcome = await new DemoRun(console).RunAsync(DemoClientOptions.ForEmulator(emulator), "test emulator", Timeout());
+
+        // From the emulator's log: what the API requests required, and what the one token was issued for.
+        var used = emulator.Requests.Records.Where(static r => !r.IsTokenRequest && r.StatusCode < 400).Aggregate(ScopeSet.Empty, static (all, r) => all.Union(r.RequiredScopes!));
+        var issued = emulator.Requests.Records.Where(static r => r.IsTokenRequest).Select(static r => r.TokenScopes!).Distinct().Single();
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(used, Cymbio.Demo.CymbioRequiredScopes.All);
+        Assert.Equal(used, issued);
+        Assert.Equal(used, outcome.Summary.Requested);
+        Assert.Contains("Requested scopes = required scopes: yes", console.Output, StringComparison.Ordinal);
     }
 
     [Fact]
