@@ -64,6 +64,19 @@ public sealed class PackageConsumptionTests
         Assert.Contains("CymbioClient: #929 new", output);
         Assert.Contains("AddClient: #929 new", output);
 
+        // The scope report the package's build targets write: the calls of Program.cs with their scopes (issue 14).
+        var built = Run(consumer, "build", "Consumer.csproj", "-p:CymbioScopeReport=true");
+        var json = Directory.GetFiles(Path.Combine(consumer, "obj"), "cymbio-scope-report.json", SearchOption.AllDirectories).Single();
+        var markdown = File.ReadAllText(Path.ChangeExtension(json, ".md"));
+        Assert.Contains("Cymbio scope report -> ", built);
+        using (var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)))
+        {
+            Assert.Equal(new[] { "read:orders", "read:purchase-orders", "write:fulfillments" }, report.RootElement.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        Assert.Contains("| `write:fulfillments` | Program.cs |", markdown);
+        Assert.Contains("| IOrdersApi.AcceptAsync |", markdown);
+
         // The analyzer shipped beside the generator reports an unknown scope, with its suggestion, in a real build.
         File.WriteAllText(Path.Combine(consumer, "Typo.cs"), """
             namespace Consumer;
