@@ -44,22 +44,9 @@ public sealed partial class ScopeCallAnalyzer
         public void OnCall(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            IMethodSymbol method;
-            IOperation? receiver;
-            switch (operation)
+            if (!CallRequirements.TryGetCall(operation, out var method, out var receiver))
             {
-                case IInvocationOperation invocation:
-                    method = invocation.TargetMethod;
-                    receiver = method.IsExtensionMethod && invocation.Instance is null && invocation.Arguments.Length > 0
-                        ? invocation.Arguments[0].Value
-                        : invocation.Instance;
-                    break;
-                case IMethodReferenceOperation reference:
-                    method = reference.Method;
-                    receiver = reference.Instance;
-                    break;
-                default:
-                    return;
+                return;
             }
 
             receiver = Receiver(receiver);

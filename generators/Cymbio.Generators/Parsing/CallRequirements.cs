@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Cymbio.Generators;
 
@@ -9,6 +10,31 @@ namespace Cymbio.Generators;
 /// </summary>
 internal static class CallRequirements
 {
+    /// <summary>
+    /// The method an invocation or method reference calls, and its receiver (for an extension method called as one,
+    /// its first argument); <see langword="false"/> for any other operation.
+    /// </summary>
+    public static bool TryGetCall(IOperation operation, out IMethodSymbol method, out IOperation? receiver)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                method = invocation.TargetMethod;
+                receiver = method.IsExtensionMethod && invocation.Instance is null && invocation.Arguments.Length > 0
+                    ? invocation.Arguments[0].Value
+                    : invocation.Instance;
+                return true;
+            case IMethodReferenceOperation reference:
+                method = reference.Method;
+                receiver = reference.Instance;
+                return true;
+            default:
+                method = null!;
+                receiver = null;
+                return false;
+        }
+    }
+
     /// <summary>
     /// The method a call binds to (its definition, extension calls unreduced) and what the requirement is read for: the
     /// receiver's interface when an interface operation is called through a derived interface (its defaults apply), else

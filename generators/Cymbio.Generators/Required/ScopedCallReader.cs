@@ -33,22 +33,9 @@ internal static class ScopedCallReader
         }
 
         var model = context.SemanticModel;
-        IMethodSymbol method;
-        IOperation? receiver;
-        switch (model.GetOperation(node, cancellationToken))
+        if (model.GetOperation(node, cancellationToken) is not { } operation || !CallRequirements.TryGetCall(operation, out var method, out var receiver))
         {
-            case IInvocationOperation invocation:
-                method = invocation.TargetMethod;
-                receiver = method.IsExtensionMethod && invocation.Instance is null && invocation.Arguments.Length > 0
-                    ? invocation.Arguments[0].Value
-                    : invocation.Instance;
-                break;
-            case IMethodReferenceOperation reference:
-                method = reference.Method;
-                receiver = reference.Instance;
-                break;
-            default:
-                return null;
+            return null;
         }
 
         var (definition, target) = CallRequirements.Target(method, Unwrap(receiver)?.Type);
