@@ -146,8 +146,7 @@ public sealed partial class AddMissingScopesCodeFix : CodeFixProvider
 
         foreach (var edit in manifestEdits)
         {
-            var manifest = solution.Projects.SelectMany(static p => p.AdditionalDocuments).FirstOrDefault(d => d.FilePath == edit.Key);
-            if (manifest is null)
+            if (ManifestDocuments.Find(solution, edit.Key) is not { } manifest)
             {
                 continue;
             }
@@ -288,41 +287,24 @@ public sealed partial class AddMissingScopesCodeFix : CodeFixProvider
             ? value.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).ToList()
             : new List<string>();
 
-    private static string Quote(IReadOnlyList<string> scopes) => string.Join(", ", scopes.Select(static s => "'" + s + "'"));
+    /// <summary>The scopes as a code action's title lists them.</summary>
+    internal static string Quote(IReadOnlyList<string> scopes) => string.Join(", ", scopes.Select(static s => "'" + s + "'"));
 
     /// <summary>Fix All: collects every diagnostic in scope and applies one merged edit per target.</summary>
     private sealed class MergingFixAll : FixAllProvider
     {
         public static readonly MergingFixAll Instance = new();
 
-        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-            new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllDiagnostics.Scopes;
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            var diagnostics = new List<Diagnostic>();
-            switch (fixAllContext.Scope)
-            {
-                case FixAllScope.Document when fixAllContext.Document is { } document:
-                    diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false));
-                    break;
-                case FixAllScope.Project:
-                    diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
-                    break;
-                case FixAllScope.Solution:
-                    foreach (var project in fixAllContext.Solution.Projects)
-                    {
-                        diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
-                    }
-
-                    break;
-            }
-
+            var diagnostics = await FixAllDiagnostics.InScopeAsync(fixAllContext, CallSiteDiagnosticIds.MissingScopes).ConfigureAwait(false);
             var key = fixAllContext.CodeActionEquivalenceKey ?? GrantKey;
             var solution = fixAllContext.Solution;
             return CodeAction.Create(
                 key == PropagateKey ? "Require the scopes from the callers everywhere" : "Grant the missing scopes everywhere",
-                cancellationToken => ApplyAsync(solution, diagnostics.Where(static d => d.Id == CallSiteDiagnosticIds.MissingScopes), key, cancellationToken),
+                cancellationToken => ApplyAsync(solution, diagnostics, key, cancellationToken),
                 key);
         }
     }

@@ -23,6 +23,9 @@ public static class CallSiteDiagnosticIds
 
     /// <summary>A call reaches an endpoint whose path was inferred, not seen in any Cymbio source.</summary>
     public const string InferredEndpoint = "CYM0017";
+
+    /// <summary>The project's grants (<c>[assembly: CymbioGrants]</c> or the manifest's) are not the scopes its code requires.</summary>
+    public const string GrantsNotRequired = "CYM0019";
 }
 
 /// <summary>The names of the properties that <see cref="CallSiteDiagnosticIds.MissingScopes"/> carries for its code fixes.</summary>
@@ -42,6 +45,15 @@ public static class CallSiteProperties
 
     /// <summary>For a manifest source: the character offset of the <c>grants</c> array's <c>]</c>.</summary>
     public const string ManifestArrayEnd = "ManifestArrayEnd";
+
+    /// <summary>CYM0019 on the manifest: the character offset of the <c>grants</c> array's <c>[</c>.</summary>
+    public const string ManifestArrayStart = "ManifestArrayStart";
+
+    /// <summary>
+    /// CYM0019: every scope the project requires (the generator's <c>[assembly: CymbioRequiredScopes]</c>: its own calls
+    /// and its references' requirements), space-separated, possibly empty.
+    /// </summary>
+    public const string ProjectRequired = "ProjectRequired";
 
     /// <summary>Present when the call sits directly in a method that a <c>[CymbioScope]</c> can be added to.</summary>
     public const string CanPropagate = "CanPropagate";
@@ -97,6 +109,14 @@ internal static class CallSiteDescriptors
         DiagnosticSeverity.Info,
         "Granting scopes that nothing uses widens what a leaked token can do (least privilege). Remove the grant unless code outside this project relies on it.",
         WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor GrantsNotRequired = Descriptors.Create(
+        CallSiteDiagnosticIds.GrantsNotRequired,
+        "Grants are not the scopes the code requires",
+        "{0} grants {1}, but the code requires {2}",
+        ScopesCategory,
+        DiagnosticSeverity.Info,
+        "The project's grants should be exactly the scopes its calls require (CymbioRequiredScopes.All, which the generator derives from the code and the referenced assemblies): a grant nothing needs widens what a leaked token can do, a missing one fails the calls that need it. The code fix writes exactly the required set.");
 
     public static readonly DiagnosticDescriptor PasswordGrant = Descriptors.Create(
         CallSiteDiagnosticIds.PasswordGrant,

@@ -48,15 +48,18 @@ internal sealed record Grants(ImmutableArray<string> Scopes, GrantSourceKind Kin
 /// <param name="Scopes">The union of their grants, canonical.</param>
 /// <param name="Entries">Each grant with its file and location (for the unused-grant report).</param>
 /// <param name="EditPath">The manifest a code fix adds grants to: the first with a grants array.</param>
-/// <param name="ArrayEnd">The offset of that array's <c>]</c>.</param>
-internal sealed record ManifestGrants(ImmutableArray<string> Scopes, ImmutableArray<(string Scope, Location Location)> Entries, string? EditPath, int ArrayEnd)
+/// <param name="Array">Where that array is, from its <c>[</c> to its <c>]</c>.</param>
+internal sealed record ManifestGrants(ImmutableArray<string> Scopes, ImmutableArray<(string Scope, Location Location)> Entries, string? EditPath, TextLocation? Array)
 {
     /// <summary>The grants of the project's manifests, as the catalog merged them.</summary>
     public static ManifestGrants From(ManifestCatalog catalog) => new(
         ScopeSymbols.Canonical(catalog.Grants.Select(static g => g.Grant.Name)),
         catalog.Grants.Select(static g => (g.Grant.Name, g.Grant.Location.ToLocation(g.Path))).ToImmutableArray(),
         catalog.GrantsArray?.Path,
-        catalog.GrantsArray is { Array: var array } ? array.Start + array.Length - 1 : -1);
+        catalog.GrantsArray?.Array);
+
+    /// <summary>The offset of the grants array's <c>]</c>, or -1 when there is none.</summary>
+    public int ArrayEnd => Array is { } array ? array.Start + array.Length - 1 : -1;
 
     /// <summary>The manifest counts as a grant source when one of the project's manifests has a <c>grants</c> array.</summary>
     public Grants? AsSource() => EditPath is null

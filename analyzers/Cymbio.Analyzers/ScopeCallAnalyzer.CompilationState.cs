@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,12 +24,14 @@ public sealed partial class ScopeCallAnalyzer
         private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<(AttributeData Attribute, string Owner)> _grantAttributes = new();
         private readonly ConcurrentDictionary<INamedTypeSymbol, ReceiverTracer> _tracers = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<ImmutableArray<string>?> _required;
 
         public CompilationState(CymbioSymbols symbols, ManifestGrants manifest, IAssemblySymbol assembly)
         {
             _symbols = symbols;
             _manifest = manifest;
             _assembly = assembly;
+            _required = new Lazy<ImmutableArray<string>?>(() => ReadRequired(assembly));
         }
 
         public CymbioSymbols Symbols => _symbols;
@@ -56,7 +59,7 @@ public sealed partial class ScopeCallAnalyzer
                 return;
             }
 
-            MarkUsed(target);
+            MarkUsed(target, operation, context.CancellationToken);
             var call = new CallSite(operation, context.ContainingSymbol, method, target.Required);
             if (target.InferredEndpoint is { } endpoint)
             {
@@ -89,20 +92,43 @@ public sealed partial class ScopeCallAnalyzer
                 : new CallTarget(ScopeSymbols.Canonical(references.Select(static r => r.Text)), InferredEndpointId(method));
         }
 
-        /// <summary>Marks a target's scopes as used by the project (CYM0014), once per target: every later call of it skips the shared set.</summary>
-        private void MarkUsed(CallTarget target)
+        /// <summary>
+        /// Marks a target's scopes as used by the project (CYM0014) by the generator's rule for the required scopes
+        /// (<see cref="CallRequirements.PropagatedBy"/>): a call inside a <c>[CymbioScope]</c> method marks only what
+        /// that method does not pass on to its callers. Once a call has marked all of them, every later call of the
+        /// target skips the shared set.
+        /// </summary>
+        private void MarkUsed(CallTarget target, IOperation operation, CancellationToken cancellationToken)
         {
-            if (target.Marked)
+            if (target.Marked || (target.Marked = AllUsed(target.Required)))
             {
                 return;
             }
 
+            var model = operation.SemanticModel!;
+            var covered = CallRequirements.PropagatedBy(model.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken), model.Compilation, cancellationToken);
             foreach (var scope in target.Required)
             {
-                _used.TryAdd(scope, 0);
+                if (!covered.Contains(scope))
+                {
+                    _used.TryAdd(scope, 0);
+                }
             }
 
-            target.Marked = true;
+            target.Marked = AllUsed(target.Required);
+        }
+
+        private bool AllUsed(ImmutableArray<string> scopes)
+        {
+            foreach (var scope in scopes)
+            {
+                if (!_used.ContainsKey(scope))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string DisplayName(ISymbol symbol) => symbol switch

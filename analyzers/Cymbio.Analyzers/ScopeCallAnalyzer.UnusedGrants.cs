@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Cymbio.Generators;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -18,6 +20,7 @@ public sealed partial class ScopeCallAnalyzer
         /// <summary>
         /// The <c>[CymbioGrants]</c> of a local function or a lambda, which symbol actions never visit: found from the
         /// attribute list's syntax, one list at a time. No per-function operation action (the benchmark project has 5,000 calls).
+        /// An assembly's attribute list is compared with the required scopes instead (CYM0019).
         /// </summary>
         public void CollectFunctionGrantAttributes(SyntaxNodeAnalysisContext context)
         {
@@ -25,6 +28,10 @@ public sealed partial class ScopeCallAnalyzer
             if (list.Target is null && ScopeSymbols.FunctionOf(list, context.SemanticModel, context.CancellationToken) is { } function)
             {
                 CollectGrantAttributes(function, ScopeSymbols.AttributesIn(function, list));
+            }
+            else if (list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true)
+            {
+                CompareAssemblyGrants(context, list);
             }
         }
 
@@ -39,15 +46,26 @@ public sealed partial class ScopeCallAnalyzer
             }
         }
 
-        /// <summary>A grant that no call of the project requires: every <c>[CymbioGrants]</c> argument and manifest grant that is a known scope.</summary>
+        /// <summary>
+        /// A grant that no call of the project requires: every <c>[CymbioGrants]</c> argument and manifest grant that is a
+        /// known scope. Used means required by a call of the project (by the generator's rule, see <see cref="MarkUsed"/>)
+        /// or by a referenced assembly's <c>[assembly: CymbioRequiredScopes]</c>: the set the generator emits as
+        /// <c>CymbioRequiredScopes.All</c>.
+        /// </summary>
         public void ReportUnusedGrants(CompilationAnalysisContext context)
         {
+            var used = new HashSet<string>(_used.Keys, StringComparer.Ordinal);
+            foreach (var referenced in RequiredScopesModels.Referenced(context.Compilation))
+            {
+                used.UnionWith(referenced.Scopes);
+            }
+
             var attributes = _grantAttributes.Concat(_assembly.GetAttributes().Where(ScopeSymbols.IsGrantsAttribute).Select(static a => (a, "[assembly: CymbioGrants]")));
             foreach (var (attribute, owner) in attributes)
             {
                 foreach (var (scope, index) in ScopeSymbols.ScopeArguments(attribute, compilation: null, context.CancellationToken))
                 {
-                    if (scope.Kind == ScopeReferenceKind.Literal && !_used.ContainsKey(scope.Text) && !ReportedAsUnknown(scope.Text))
+                    if (scope.Kind == ScopeReferenceKind.Literal && !used.Contains(scope.Text) && !ReportedAsUnknown(scope.Text))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             CallSiteDescriptors.UnusedGrant, ScopeSymbols.ArgumentLocation(attribute, index, context.CancellationToken), scope.Text, owner));
@@ -57,7 +75,7 @@ public sealed partial class ScopeCallAnalyzer
 
             foreach (var (scope, location) in _manifest.Entries)
             {
-                if (!_used.ContainsKey(scope) && !ReportedAsUnknown(scope))
+                if (!used.Contains(scope) && !ReportedAsUnknown(scope))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(CallSiteDescriptors.UnusedGrant, location, scope, "scopes.json"));
                 }

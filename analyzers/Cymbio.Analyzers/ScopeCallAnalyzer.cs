@@ -19,7 +19,8 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
         CallSiteDescriptors.MissingScopes,
         CallSiteDescriptors.NoGrantSource,
         CallSiteDescriptors.UnusedGrant,
-        CallSiteDescriptors.InferredEndpoint);
+        CallSiteDescriptors.InferredEndpoint,
+        CallSiteDescriptors.GrantsNotRequired);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -48,6 +49,9 @@ public sealed partial class ScopeCallAnalyzer : DiagnosticAnalyzer
             // lists, filtered by the list's parent before any semantic question (no per-function operation action).
             start.RegisterSyntaxNodeAction(state.CollectFunctionGrantAttributes, SyntaxKind.AttributeList);
             start.RegisterCompilationEndAction(state.ReportUnusedGrants);
+            // CYM0019 compares the project's grants with the generator's [assembly: CymbioRequiredScopes], one document
+            // at a time (a local diagnostic, so its fix shows in the editor without full solution analysis).
+            start.RegisterAdditionalFileAction(state.CompareManifestGrants);
         });
     }
 }

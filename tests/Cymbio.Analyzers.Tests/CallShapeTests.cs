@@ -270,6 +270,35 @@ public sealed class CallShapeTests
             .RunWithGeneratorAsync();
     }
 
+    /// <summary>
+    /// The rule the generator derives <c>CymbioRequiredScopes</c> by: a call inside a <c>[CymbioScope]</c> method counts
+    /// where the method is called, so a grant only such a never-called method needs is unused; a referenced assembly's
+    /// <c>[assembly: CymbioRequiredScopes]</c> counts as used.
+    /// </summary>
+    [Fact]
+    public async Task UnusedGrants_CountPropagatedCallsWhereTheirMethodIsCalled_AndReferencedRequirements()
+    {
+        var library = RoslynTestEnvironment.CreateCompilation(
+            "Library",
+            new[] { ("[assembly: Cymbio.CymbioRequiredScopes(\"write:inventory\")]", "/lib/Required.cs") },
+            RoslynTestEnvironment.References);
+        await new CallSiteTest<ScopeCallAnalyzer>(Api, Usings + """
+            [assembly: CymbioGrants(CymbioScopes.ReadOrders, {|#0:CymbioScopes.WriteFulfillments|}, CymbioScopes.WriteInventory)]
+
+            namespace Sample;
+
+            public sealed class Worker(IFulfillmentsApi api)
+            {
+                public Task ListAsync() => api.ListAsync(1);
+
+                [CymbioScope(CymbioScopes.WriteFulfillments)]
+                public Task AcceptAsync() => api.AcceptAsync(1, 2);
+            }
+            """).WithReference(RoslynTestEnvironment.EmitReference(library))
+            .Expect(Diagnostic<ScopeCallAnalyzer>(CallSiteDiagnosticIds.UnusedGrant).WithLocation(0).WithArguments("write:fulfillments", "[assembly: CymbioGrants]"))
+            .RunWithGeneratorAsync();
+    }
+
     [Fact]
     public async Task WithoutCymbioClient_NothingRuns()
     {

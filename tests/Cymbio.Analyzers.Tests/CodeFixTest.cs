@@ -14,6 +14,8 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
+    private readonly bool _runsGenerator;
+
     public CodeFixTest(string[] sources, string[] fixedSources, string? equivalenceKey = null)
     {
         RoslynTestEnvironment.UseCymbioReferences(this, clientDependencies: true, TestState, FixedState);
@@ -31,6 +33,21 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
         DisabledDiagnostics.Add(CallSiteDiagnosticIds.UnusedGrant);
     }
 
+    /// <summary>
+    /// Whether Cymbio's generator runs in the test's compilations (its <c>[assembly: CymbioRequiredScopes]</c> is what CYM0019 reads).
+    /// The generated files themselves are the generator tests' concern, not checked here.
+    /// </summary>
+    public bool RunsGenerator
+    {
+        get => _runsGenerator;
+        init
+        {
+            _runsGenerator = value;
+            TestBehaviors |= value ? TestBehaviors.SkipGeneratedSourcesCheck : TestBehaviors.None;
+        }
+    }
+
+
     public CodeFixTest<TAnalyzer, TCodeFix> WithManifest(string before, string after)
     {
         TestState.AdditionalFiles.Add((RoslynTestEnvironment.ManifestPath, before));
@@ -45,6 +62,10 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
         FixedState.AdditionalReferences.Add(reference);
         return this;
     }
+
+    /// <inheritdoc/>
+    protected override System.Collections.Generic.IEnumerable<System.Type> GetSourceGenerators() =>
+        RunsGenerator ? new[] { typeof(Cymbio.Generators.ScopeGenerator) } : base.GetSourceGenerators();
 
     public async Task RunWithGeneratorAsync()
     {

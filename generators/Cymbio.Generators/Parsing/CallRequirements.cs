@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -69,5 +72,35 @@ internal static class CallRequirements
         }
 
         return ScopeSymbols.ScopesOf(method, compilation, out _);
+    }
+
+    /// <summary>
+    /// What the nearest <c>[CymbioScope]</c> method around a call (from <paramref name="symbol"/>, the code making it,
+    /// outwards) requires from its callers, as the analyzer's grant source 2 finds it: a call there adds only the scopes
+    /// this does not cover to the project's requirement, the rest being counted where that method is called. Empty when
+    /// a <c>[CymbioGrants]</c> is nearer or there is none.
+    /// </summary>
+    public static HashSet<string> PropagatedBy(ISymbol? symbol, Compilation? compilation, CancellationToken cancellationToken)
+    {
+        for (; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+        {
+            var grants = false;
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                grants |= ScopeSymbols.IsGrantsAttribute(attribute);
+            }
+
+            if (grants)
+            {
+                break;
+            }
+
+            if (symbol is IMethodSymbol && ScopeSymbols.HasScopeAttribute(symbol))
+            {
+                return new HashSet<string>(ScopeSymbols.ScopesOf(symbol, compilation, out _, cancellationToken).Select(static r => r.Text), StringComparer.Ordinal);
+            }
+        }
+
+        return new HashSet<string>(StringComparer.Ordinal);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Cymbio.Generators;
@@ -22,6 +24,17 @@ internal static partial class ScopeSymbols
     public static bool IsScopeDefinitionAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioScopeDefinitionAttribute");
 
     public static bool IsRequiredScopesAttribute(AttributeData attribute) => IsCymbioType(attribute.AttributeClass, "CymbioRequiredScopesAttribute");
+
+    /// <summary>
+    /// The scopes of an <c>[assembly: CymbioRequiredScopes]</c>, canonical, only well-formed ones; <see langword="null"/>
+    /// for any other attribute.
+    /// </summary>
+    public static ImmutableArray<string>? RequiredScopesOf(AttributeData attribute) =>
+        IsRequiredScopesAttribute(attribute) && attribute.ConstructorArguments.Length == 1
+            ? Canonical(attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+                ? attribute.ConstructorArguments[0].Values.Select(static v => v.Value as string).Where(ScopeNames.IsScopeToken).Select(static s => s!)
+                : Enumerable.Empty<string>())
+            : null;
 
     /// <summary>
     /// The scopes referenced assemblies declare through <c>[assembly: CymbioScopeDefinition(name, description)]</c>: the

@@ -70,16 +70,9 @@ internal static class RequiredScopesModels
 
             foreach (var attribute in assembly.GetAttributes())
             {
-                if (ScopeSymbols.IsRequiredScopesAttribute(attribute) && attribute.ConstructorArguments.Length == 1)
+                if (ScopeSymbols.RequiredScopesOf(attribute) is { IsEmpty: false } canonical)
                 {
-                    var scopes = attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
-                        ? attribute.ConstructorArguments[0].Values.Select(static v => v.Value as string).Where(ScopeNames.IsScopeToken).Select(static s => s!)
-                        : Enumerable.Empty<string>();
-                    var canonical = ScopeSymbols.Canonical(scopes);
-                    if (!canonical.IsEmpty)
-                    {
-                        result.Add(new ReferencedRequirement(assembly.Name, EquatableArray<string>.From(canonical)));
-                    }
+                    result.Add(new ReferencedRequirement(assembly.Name, EquatableArray<string>.From(canonical)));
                 }
             }
         }

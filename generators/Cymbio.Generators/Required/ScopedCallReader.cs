@@ -46,7 +46,7 @@ internal static class ScopedCallReader
         }
 
         var enclosing = model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
-        var covered = PropagatedBy(enclosing, model.Compilation, cancellationToken);
+        var covered = CallRequirements.PropagatedBy(enclosing, model.Compilation, cancellationToken);
         var scopes = new List<string>();
         var pending = new List<string>();
         foreach (var reference in references)
@@ -79,34 +79,6 @@ internal static class ScopedCallReader
             line,
             CallerName(enclosing),
             definition.ContainingType.Name + "." + definition.Name);
-    }
-
-    /// <summary>
-    /// What the nearest <c>[CymbioScope]</c> method around the call requires from its callers (as the analyzer's grant
-    /// source 2 finds it); nothing when a <c>[CymbioGrants]</c> is nearer or there is none.
-    /// </summary>
-    private static HashSet<string> PropagatedBy(ISymbol? symbol, Compilation compilation, CancellationToken cancellationToken)
-    {
-        for (; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-        {
-            var grants = false;
-            foreach (var attribute in symbol.GetAttributes())
-            {
-                grants |= ScopeSymbols.IsGrantsAttribute(attribute);
-            }
-
-            if (grants)
-            {
-                break;
-            }
-
-            if (symbol is IMethodSymbol && ScopeSymbols.HasScopeAttribute(symbol))
-            {
-                return new HashSet<string>(ScopeSymbols.ScopesOf(symbol, compilation, out _, cancellationToken).Select(static r => r.Text), StringComparer.Ordinal);
-            }
-        }
-
-        return new HashSet<string>(StringComparer.Ordinal);
     }
 
     private static string? NameOf(SyntaxNode node)
