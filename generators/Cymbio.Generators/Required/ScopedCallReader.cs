@@ -12,8 +12,9 @@ namespace Cymbio.Generators;
 
 /// <summary>
 /// Reads one call site for the project's required scopes: the calls and method groups whose method may be scoped
-/// (<see cref="ScopedNames"/>) are bound and judged by the analyzer's rule (<see cref="CallRequirements"/>); a call
-/// inside a method with <c>[CymbioScope]</c> adds only what that method's requirement does not cover.
+/// (<see cref="ScopedNames"/>) are resolved — from declarations where that is beyond doubt (<see cref="DeclaredCalls"/>),
+/// else by binding them — and judged by the analyzer's rule (<see cref="CallRequirements"/>); a call inside a method
+/// with <c>[CymbioScope]</c> adds only what that method's requirement does not cover.
 /// </summary>
 internal static class ScopedCallReader
 {
@@ -33,12 +34,17 @@ internal static class ScopedCallReader
         }
 
         var model = context.SemanticModel;
-        if (model.GetOperation(node, cancellationToken) is not { } operation || !CallRequirements.TryGetCall(operation, out var method, out var receiver))
+        if (!DeclaredCalls.TryResolve(model, node, name, out var method, out var receiverType, cancellationToken))
         {
-            return null;
+            if (model.GetOperation(node, cancellationToken) is not { } operation || !CallRequirements.TryGetCall(operation, out method, out var receiver))
+            {
+                return null;
+            }
+
+            receiverType = Unwrap(receiver)?.Type;
         }
 
-        var (definition, target) = CallRequirements.Target(method, Unwrap(receiver)?.Type);
+        var (definition, target) = CallRequirements.Target(method, receiverType);
         var references = CallRequirements.Of(definition, target, model.Compilation);
         if (references.Count == 0)
         {
