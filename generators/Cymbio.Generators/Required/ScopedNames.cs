@@ -66,7 +66,8 @@ internal sealed class ScopedNames
         {
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (ScopeSymbols.References(assembly, runtime))
+                // Cymbio.Client itself declares no scoped operation: its types are not walked.
+                if (assembly.Name != runtime && ScopeSymbols.References(assembly, runtime))
                 {
                     referenced.Add(Referenced.GetValue(assembly, ReadReferenced));
                 }
