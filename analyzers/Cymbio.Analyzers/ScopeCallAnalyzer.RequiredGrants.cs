@@ -49,7 +49,7 @@ public sealed partial class ScopeCallAnalyzer
                 {
                     if (scope.Kind != ScopeReferenceKind.Literal)
                     {
-                        // A scope that is no constant (CYM0007) cannot be compared.
+                        // An argument whose value cannot be read (the attribute does not compile) cannot be compared.
                         granted = null;
                         break;
                     }
