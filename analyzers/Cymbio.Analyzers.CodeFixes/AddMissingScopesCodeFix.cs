@@ -282,7 +282,8 @@ public sealed partial class AddMissingScopesCodeFix : CodeFixProvider
         return new TextChange(new TextSpan(last + 1, 0), string.Concat(quoted.Select(q => "," + newline + indent + q)));
     }
 
-    private static List<string> Scopes(Diagnostic diagnostic, string property) =>
+    /// <summary>The scopes a diagnostic property carries, space-separated; none when it is absent.</summary>
+    internal static List<string> Scopes(Diagnostic diagnostic, string property) =>
         diagnostic.Properties.TryGetValue(property, out var value) && value is not null
             ? value.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).ToList()
             : new List<string>();

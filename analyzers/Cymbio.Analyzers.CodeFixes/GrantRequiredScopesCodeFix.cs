@@ -82,12 +82,12 @@ public sealed class GrantRequiredScopesCodeFix : CodeFixProvider
     /// <summary>What the diagnostic lets the fix rewrite, or <see langword="null"/> when it is not on the project's grants.</summary>
     private static async Task<RewriteTarget?> TargetAsync(Solution solution, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue(CallSiteProperties.ProjectRequired, out var requiredText) || requiredText is null)
+        if (!diagnostic.Properties.ContainsKey(CallSiteProperties.ProjectRequired))
         {
             return null;
         }
 
-        var required = requiredText.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+        var required = AddMissingScopesCodeFix.Scopes(diagnostic, CallSiteProperties.ProjectRequired);
         if (diagnostic.Properties.TryGetValue(CallSiteProperties.ManifestPath, out var path) && path is not null)
         {
             return diagnostic.Properties.TryGetValue(CallSiteProperties.ManifestArrayStart, out var startText) && int.TryParse(startText, out var start)
