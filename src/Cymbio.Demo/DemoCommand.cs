@@ -36,6 +36,9 @@ internal static class DemoCommand
                               e.g. dotnet user-secrets --project src/Cymbio.Demo set Cymbio:ClientId <id>
                               Secrets are never printed.
 
+        The emulator serves a live page of tokens, requests, denials and fault switches; the demo prints its address.
+        With --dashboard the emulator keeps running after the run, until Ctrl+C, so that you can look at it.
+
         Exit codes: 0 done, 1 the sync failed, 2 bad options or missing credentials.
         """;
 
@@ -55,11 +58,21 @@ internal static class DemoCommand
             HelpName = "emulator|staging",
         };
         environment.AcceptOnlyFromAmong("emulator", "staging");
-        var root = new RootCommand(Description) { environment };
-        root.SetAction((parse, token) =>
+        var dashboard = new Option<bool>("--dashboard")
+        {
+            Description = "Keep the embedded emulator and its live dashboard running after the run, until Ctrl+C (emulator mode only).",
+        };
+        var root = new RootCommand(Description) { environment, dashboard };
+        root.SetAction(async (parse, token) =>
         {
             var target = string.Equals(parse.GetValue(environment), "staging", StringComparison.Ordinal) ? DemoEnvironment.Staging : DemoEnvironment.Emulator;
-            return RunTargetAsync(target, console, error, configuration, token);
+            if (parse.GetValue(dashboard) && target == DemoEnvironment.Staging)
+            {
+                await error.WriteLineAsync("--dashboard shows the embedded emulator's live page; it cannot be used with --environment staging.").ConfigureAwait(false);
+                return UsageError;
+            }
+
+            return await RunTargetAsync(target, parse.GetValue(dashboard), console, error, configuration, token).ConfigureAwait(false);
         });
 
         var parsed = root.Parse(args);
@@ -77,7 +90,7 @@ internal static class DemoCommand
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunTargetAsync(DemoEnvironment target, IAnsiConsole console, TextWriter error, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<int> RunTargetAsync(DemoEnvironment target, bool keepDashboard, IAnsiConsole console, TextWriter error, IConfiguration configuration, CancellationToken cancellationToken)
     {
         try
         {
@@ -96,7 +109,13 @@ internal static class DemoCommand
             }
 
             await using var emulator = await CymbioEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            console.MarkupLineInterpolated($"Live dashboard: [link]{emulator.DashboardAddress}[/] (tokens, requests, denials and fault switches as they happen)");
             var outcome = await new DemoRun(console).RunAsync(DemoClientOptions.ForEmulator(emulator), $"embedded emulator at {emulator.BaseAddress}", cancellationToken).ConfigureAwait(false);
+            if (keepDashboard)
+            {
+                await DemoDashboard.KeepOpenAsync(emulator, console, cancellationToken).ConfigureAwait(false);
+            }
+
             return outcome.ExitCode;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -34,14 +34,19 @@ public sealed class CymbioEmulator : IAsyncDisposable
     /// <summary>The token endpoint's path.</summary>
     public const string TokenPath = "/oauth/token";
 
+    /// <summary>The path of the live dashboard page (<see cref="DashboardAddress"/>).</summary>
+    public const string DashboardPath = "/_dashboard";
+
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+    private readonly DashboardFeed? _dashboard;
     private int _disposed;
 
-    private CymbioEmulator(WebApplication app, EmulatorState state, Uri baseAddress)
+    private CymbioEmulator(WebApplication app, EmulatorState state, Uri baseAddress, DashboardFeed? dashboard)
     {
         _app = app;
         _state = state;
+        _dashboard = dashboard;
         BaseAddress = baseAddress;
     }
 
@@ -50,6 +55,12 @@ public sealed class CymbioEmulator : IAsyncDisposable
 
     /// <summary>The token endpoint's address.</summary>
     public Uri TokenEndpoint => new(BaseAddress, TokenPath.TrimStart('/'));
+
+    /// <summary>
+    /// The live dashboard's address, for example <c>http://127.0.0.1:41234/_dashboard/</c>: tokens, requests, denials
+    /// and fault switches as they happen; <see langword="null"/> when <see cref="CymbioEmulatorOptions.Dashboard"/> is off.
+    /// </summary>
+    public Uri? DashboardAddress => _dashboard is null ? null : new(BaseAddress, DashboardPath.TrimStart('/') + "/");
 
     /// <summary>The accounts the token endpoint accepts.</summary>
     public IReadOnlyList<EmulatorAccount> Accounts => _state.Accounts;
@@ -99,6 +110,15 @@ public sealed class CymbioEmulator : IAsyncDisposable
         var app = builder.Build();
         var pipeline = new EmulatorPipeline(state, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cymbio.Emulator"));
         var tokenEndpoint = new TokenEndpoint(accounts, state.Tokens, options);
+        // The dashboard is served beside the API, outside its pipeline: its requests are not logged, faulted or checked.
+        DashboardEndpoint? dashboard = null;
+        if (options.Dashboard)
+        {
+            app.Map(new PathString(DashboardPath), branch => branch.Run(context => dashboard is { } endpoint
+                ? endpoint.HandleAsync(context)
+                : EmulatorResponses.WriteMessageAsync(context, 503, "The emulator is starting.")));
+        }
+
         app.Use(pipeline.GuardAsync);
         app.UseRouting();
         app.Use(pipeline.AuthorizeAsync);
@@ -115,7 +135,16 @@ public sealed class CymbioEmulator : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new CymbioEmulator(app, state, new Uri(address.TrimEnd('/') + "/"));
+        var baseAddress = new Uri(address.TrimEnd('/') + "/");
+        DashboardFeed? feed = null;
+        if (options.Dashboard)
+        {
+            var switches = new DashboardFaultSwitches(state.Faults);
+            feed = new DashboardFeed(state, switches, baseAddress);
+            dashboard = new DashboardEndpoint(feed, switches, app.Lifetime.ApplicationStopping);
+        }
+
+        return new CymbioEmulator(app, state, baseAddress, feed);
     }
 
     /// <summary>Finds an account by name.</summary>
@@ -135,6 +164,8 @@ public sealed class CymbioEmulator : IAsyncDisposable
             return;
         }
 
+        // Open dashboard pages end their event streams first, so that stopping does not wait for them.
+        _dashboard?.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

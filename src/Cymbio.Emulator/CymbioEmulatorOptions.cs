@@ -42,6 +42,12 @@ public sealed class CymbioEmulatorOptions
     /// <summary>How many requests the request log keeps (the oldest are dropped first; counters keep counting). Default 10,000.</summary>
     public int RequestLogCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// Whether the emulator serves its live dashboard at <see cref="CymbioEmulator.DashboardPath"/> (on by default; it
+    /// listens on the emulator's loopback address only, like the API).
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     internal void Validate()
     {
         if (Port is < 0 or > 65535)

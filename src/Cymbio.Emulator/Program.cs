@@ -42,6 +42,7 @@ root.SetAction(async (parse, cancellationToken) =>
     await using var emulator = await CymbioEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
     Console.WriteLine($"Cymbio emulator listening on {emulator.BaseAddress}");
     Console.WriteLine($"Token endpoint: POST {emulator.TokenEndpoint} (password, client_credentials, refresh_token)");
+    Console.WriteLine($"Live dashboard: {emulator.DashboardAddress} (tokens, requests, denials, fault switches)");
     Console.WriteLine("Accounts (test credentials of this emulator only):");
     foreach (var account in emulator.Accounts)
     {

@@ -114,7 +114,62 @@ public sealed class DemoCommandTests
         Assert.True(code == 0, output + error);
         Assert.Contains("embedded emulator at http://127.0.0.1:", output, StringComparison.Ordinal);
         Assert.Contains("Token requests: 1", output, StringComparison.Ordinal);
+        Assert.Matches(@"Live dashboard: http://127\.0\.0\.1:\d+/_dashboard/", output);
         Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task Dashboard_WithStaging_IsAUsageError()
+    {
+        var (code, output, error) = await RunAsync(["--environment", "staging", "--dashboard"]);
+
+        Assert.Equal(DemoCommand.UsageError, code);
+        Assert.Contains("--dashboard", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Summary", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_KeepsTheEmulatorAndItsPageUp_AfterTheRun_UntilCancelled()
+    {
+        var console = new TestConsole();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = DemoCommand.RunAsync(["--dashboard"], console, error, Configuration([]), stop.Token);
+
+        // The run ends, the page's address is printed again, and the command is still running.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        System.Text.RegularExpressions.Match address;
+        while (!(address = System.Text.RegularExpressions.Regex.Match(console.Output, @"keeps running: open (http://127\.0\.0\.1:\d+/_dashboard/)")).Success)
+        {
+            Assert.False(run.IsCompleted, console.Output + error);
+            Assert.True(DateTime.UtcNow < deadline, "The address was not printed after the run:\n" + console.Output);
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("Summary", console.Output, StringComparison.Ordinal);
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var page = await http.GetStringAsync(new Uri(address.Groups[1].Value));
+        Assert.Contains("<title>Cymbio emulator", page, StringComparison.Ordinal);
+
+        // The page's first event carries the run: its token and its calls (the demo's refused call is refused by the SDK
+        // before it is sent, so Cymbio never sees it).
+        using var events = await http.GetStreamAsync(new Uri(new Uri(address.Groups[1].Value), "events"));
+        using var reader = new StreamReader(events);
+        string? line;
+        while ((line = await reader.ReadLineAsync()) is not null && !line.StartsWith("data: ", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.NotNull(line);
+        using var snapshot = System.Text.Json.JsonDocument.Parse(line!["data: ".Length..]);
+        Assert.NotEqual(0, snapshot.RootElement.GetProperty("tokens").GetArrayLength());
+        Assert.Contains(snapshot.RootElement.GetProperty("requests").EnumerateArray(), r => r.GetProperty("operation").GetString() == "ISupplierFulfillmentsApi.AcceptAsync" && r.GetProperty("status").GetInt32() == 200);
+        Assert.False(run.IsCompleted);
+
+        await stop.CancelAsync();
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(code == 0, console.Output + error);
+        Assert.Contains("Stopped.", console.Output, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args, Dictionary<string, string?>? configuration = null)

@@ -50,6 +50,16 @@ public sealed record EmulatorRequestRecord
     /// <summary>The injected fault played, if any.</summary>
     public string? Fault { get; init; }
 
+    /// <summary>The longest <see cref="UserAgent"/> kept, in characters.</summary>
+    public const int MaxUserAgentLength = 200;
+
+    /// <summary>
+    /// The request's <c>User-Agent</c>, with control and formatting characters removed and at most
+    /// <see cref="MaxUserAgentLength"/> characters; <see langword="null"/> when it sent none. It is the client's text:
+    /// whoever shows it must escape it.
+    /// </summary>
+    public string? UserAgent { get; init; }
+
     /// <summary>How long the answer took (wall time).</summary>
     public TimeSpan Duration { get; init; }
 

@@ -91,6 +91,7 @@ internal sealed class EmulatorPipeline(EmulatorState state, ILogger logger)
         Error = exchange.Error,
         Fault = exchange.Fault,
         Duration = Stopwatch.GetElapsedTime(started),
+        UserAgent = context.Request.Headers.UserAgent.Count == 0 ? null : ServerText.Printable(context.Request.Headers.UserAgent.ToString(), EmulatorRequestRecord.MaxUserAgentLength),
     };
 
     /// <summary>Fault injection and the bearer-token check, after routing matched an endpoint.</summary>

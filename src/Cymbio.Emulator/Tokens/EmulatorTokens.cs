@@ -26,6 +26,9 @@ public sealed class EmulatorTokens
     /// <summary>Raised after a token is issued (on the thread that answered the token request).</summary>
     public event Action<EmulatorIssuedToken>? TokenIssued;
 
+    /// <summary>Raised after tokens were revoked, with the tokens revoked (each with <see cref="EmulatorIssuedToken.Revoked"/> set).</summary>
+    public event Action<IReadOnlyList<EmulatorIssuedToken>>? TokensRevoked;
+
     /// <summary>Every access token issued and not yet pruned, oldest first.</summary>
     public IReadOnlyList<EmulatorIssuedToken> Issued =>
         _access.Values.Select(static e => e.Token).OrderBy(static t => t.Id).ToArray();
@@ -118,17 +121,23 @@ public sealed class EmulatorTokens
     private int RevokeWhere(Func<EmulatorIssuedToken, bool> match)
     {
         var now = _clock.GetUtcNow();
-        var count = 0;
+        var revoked = new List<EmulatorIssuedToken>();
         foreach (var (key, entry) in _access)
         {
+            var token = entry.Token with { Revoked = true };
             if (!entry.Token.Revoked && now < entry.Token.ExpiresAt && match(entry.Token)
-                && _access.TryUpdate(key, entry with { Token = entry.Token with { Revoked = true } }, entry))
+                && _access.TryUpdate(key, entry with { Token = token }, entry))
             {
-                count++;
+                revoked.Add(token);
             }
         }
 
-        return count;
+        if (revoked.Count > 0)
+        {
+            TokensRevoked?.Invoke(revoked);
+        }
+
+        return revoked.Count;
     }
 
     private void Prune(DateTimeOffset now)
