@@ -87,7 +87,14 @@ internal static class DemoCommand
             return UsageError;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error }, cancellationToken).ConfigureAwait(false);
+        return await parsed.InvokeAsync(new InvocationConfiguration
+        {
+            Output = console.Profile.Out.Writer,
+            Error = error,
+            // The caller's token carries Ctrl+C (Program.cs): System.CommandLine's own handler would end the process
+            // with 130 before the run could finish cleanly.
+            ProcessTerminationTimeout = null,
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> RunTargetAsync(DemoEnvironment target, bool keepDashboard, IAnsiConsole console, TextWriter error, IConfiguration configuration, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ internal sealed class DashboardEndpoint(DashboardFeed feed, DashboardFaultSwitch
             ("" or "/" or "/index.html", "GET" or "HEAD") => AssetAsync(context, "index.html", "text/html; charset=utf-8"),
             ("/dashboard.js", "GET" or "HEAD") => AssetAsync(context, "dashboard.js", "text/javascript; charset=utf-8"),
             ("/dashboard.css", "GET" or "HEAD") => AssetAsync(context, "dashboard.css", "text/css; charset=utf-8"),
+            ("/favicon.svg", "GET" or "HEAD") => AssetAsync(context, "favicon.svg", "image/svg+xml"),
             ("/events", "GET") => EventsAsync(context),
             ("/faults", "POST") => FaultsAsync(context),
             ("/faults", "GET") => WriteFaultsAsync(context, switches.Current),
