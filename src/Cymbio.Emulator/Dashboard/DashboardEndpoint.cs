@@ -27,6 +27,13 @@ internal sealed class DashboardEndpoint(DashboardFeed feed, DashboardFaultSwitch
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
+        // Loopback host names only: a web page whose own host name was re-pointed at 127.0.0.1 (DNS rebinding) would
+        // otherwise be same-origin with the dashboard.
+        if (!IsLoopbackHost(context.Request.Host.Host))
+        {
+            return WriteTextAsync(context, 403, "The dashboard answers requests for a loopback host name only (127.0.0.1, localhost or [::1]).");
+        }
+
         var path = context.Request.Path.Value ?? string.Empty;
         var method = context.Request.Method;
         return (path, method) switch
@@ -41,6 +48,9 @@ internal sealed class DashboardEndpoint(DashboardFeed feed, DashboardFaultSwitch
             _ => WriteTextAsync(context, 404, "Not found."),
         };
     }
+
+    private static bool IsLoopbackHost(string host) =>
+        host is "127.0.0.1" or "[::1]" or "::1" || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
 
     private static async Task AssetAsync(HttpContext context, string name, string contentType)
     {

@@ -75,7 +75,10 @@ internal sealed class DashboardFeed : IDisposable
 
     private DashboardSnapshot Snapshot()
     {
-        var tokens = _state.Tokens.Issued.Select(token => View(token, renewal: IsRenewal(token))).ToArray();
+        // A renewal: any but the first token of an account and scope set (the list is ordered by id), or a refresh grant.
+        var issued = _state.Tokens.Issued;
+        var firsts = issued.GroupBy(static t => (t.Account, t.Scopes)).Select(static g => g.First().Id).ToHashSet();
+        var tokens = issued.Select(token => View(token, renewal: !firsts.Contains(token.Id) || token.Grant == "refresh_token")).ToArray();
         var records = _state.Requests.Records;
         var requests = records.Skip(Math.Max(0, records.Count - SnapshotRequests)).Select(DashboardRequest.From).ToArray();
         return new DashboardSnapshot(_state.Clock.GetUtcNow(), _baseAddress.ToString(), tokens, requests, _switches.Current);
@@ -103,10 +106,6 @@ internal sealed class DashboardFeed : IDisposable
     }
 
     private void OnSwitchesChanged() => Publish("faults", _switches.Current, DashboardJsonContext.Default.DashboardUpdateDashboardFaults);
-
-    private bool IsRenewal(EmulatorIssuedToken token) =>
-        token.Grant == "refresh_token"
-        || _state.Tokens.Issued.Any(other => other.Id < token.Id && other.Account == token.Account && other.Scopes == token.Scopes);
 
     private static DashboardToken View(EmulatorIssuedToken token, bool renewal) =>
         new(token.Id, token.Account, token.Grant, token.Scopes.ToArray(), token.IssuedAt, token.ExpiresAt, renewal, token.Revoked);

@@ -163,6 +163,30 @@ public sealed class DashboardEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARequestForAnotherHostName_IsRefused_AsAfterDnsRebinding()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_cymbio.DashboardAddress!, "faults"))
+        {
+            Content = new StringContent("""{"tokenEndpointDown":true}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = "rebound.example:" + _cymbio.BaseAddress.Port;
+        request.Headers.Add("Origin", "http://rebound.example:" + _cymbio.BaseAddress.Port);
+        using var page = new HttpRequestMessage(HttpMethod.Get, _cymbio.DashboardAddress);
+        page.Headers.Host = "rebound.example";
+
+        using var switched = await _http.SendAsync(request);
+        using var read = await _http.SendAsync(page);
+
+        Assert.Equal(HttpStatusCode.Forbidden, switched.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Empty(_cymbio.Faults.Rules);
+        using var localhost = new HttpRequestMessage(HttpMethod.Get, _cymbio.DashboardAddress);
+        localhost.Headers.Host = "localhost:" + _cymbio.BaseAddress.Port;
+        using var allowed = await _http.SendAsync(localhost);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    [Fact]
     public async Task Stopping_WithAPageConnected_DoesNotWaitForThePage()
     {
         await using var events = await DashboardEventStream.OpenAsync(_http, _cymbio);
