@@ -35,7 +35,20 @@ internal sealed class StandaloneEmulatorProcess : IAsyncDisposable
     }
 
     /// <summary>Whether the process has exited.</summary>
-    public bool HasExited => _process.HasExited;
+    public bool HasExited
+    {
+        get
+        {
+            if (!_process.HasExited)
+            {
+                return false;
+            }
+
+            // The process can exit before its last lines were read: this overload waits for the redirected output's end.
+            _process.WaitForExit();
+            return true;
+        }
+    }
 
     /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
     public int ExitCode => _process.ExitCode;
