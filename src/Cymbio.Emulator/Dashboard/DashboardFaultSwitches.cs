@@ -37,6 +37,7 @@ internal sealed class DashboardFaultSwitches(EmulatorFaults faults)
         {
             lock (_gate)
             {
+                ForgetRemovedRules();
                 var rules = faults.Rules.Select(static r => new DashboardFaultRule(r.Target, r.Fault.ToString(), r.Remaining)).ToArray();
                 return new DashboardFaults(_tokenEndpointDown is not null, _retryAfterSeconds, _delayMilliseconds, rules);
             }
@@ -75,6 +76,7 @@ internal sealed class DashboardFaultSwitches(EmulatorFaults faults)
 
     private void Apply(bool tokenEndpointDown, int? retryAfterSeconds, int? delayMilliseconds)
     {
+        ForgetRemovedRules();
         if (tokenEndpointDown != (_tokenEndpointDown is not null))
         {
             Replace(ref _tokenEndpointDown, tokenEndpointDown ? () => faults.OnTokenEndpoint(EmulatorFault.Status(503), times: null) : null);
@@ -90,6 +92,25 @@ internal sealed class DashboardFaultSwitches(EmulatorFaults faults)
         {
             _delayMilliseconds = delayMilliseconds;
             Replace(ref _slow, delayMilliseconds is { } ms ? () => faults.OnEveryRoute(EmulatorFault.Delay(TimeSpan.FromMilliseconds(ms)), times: null) : null);
+        }
+    }
+
+    /// <summary>A switch whose rule was removed behind its back (<c>cymbio.Faults.Clear()</c> in a test) is off.</summary>
+    private void ForgetRemovedRules()
+    {
+        if (_tokenEndpointDown is { } down && !faults.IsActive(down))
+        {
+            _tokenEndpointDown = null;
+        }
+
+        if (_tooManyRequests is { } tooMany && !faults.IsActive(tooMany))
+        {
+            (_tooManyRequests, _retryAfterSeconds) = (null, null);
+        }
+
+        if (_slow is { } slow && !faults.IsActive(slow))
+        {
+            (_slow, _delayMilliseconds) = (null, null);
         }
     }
 

@@ -69,6 +69,15 @@ public sealed class EmulatorFaults
         Changed?.Invoke();
     }
 
+    /// <summary>Whether a rule this instance returned is still in force (not disposed, used up or cleared).</summary>
+    internal bool IsActive(IDisposable rule)
+    {
+        lock (_gate)
+        {
+            return rule is Rule r && _rules.Contains(r);
+        }
+    }
+
     internal EmulatorFault? TakeForTokenEndpoint() => Take(EmulatorFaultRule.TokenEndpointTarget, null);
 
     internal EmulatorFault? TakeForRoute(string method, string routeTemplate) => Take(routeTemplate, method);

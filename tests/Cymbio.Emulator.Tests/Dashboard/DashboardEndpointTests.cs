@@ -136,6 +136,27 @@ public sealed class DashboardEndpointTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(7), limited.Headers.RetryAfter?.Delta);
     }
 
+    [Fact]
+    public async Task TheSwitches_FollowRulesRemovedBehindTheirBack()
+    {
+        await using var events = await DashboardEventStream.OpenAsync(_http, _cymbio);
+        await events.NextAsync(Soon);
+        using var on = await PostSwitchesAsync("""{"tokenEndpointDown":true,"tooManyRequestsRetryAfterSeconds":null,"slowResponsesMilliseconds":250}""");
+        await events.NextAsync("faults", static e => e.GetProperty("data").GetProperty("tokenEndpointDown").GetBoolean(), Soon);
+
+        _cymbio.Faults.Clear();
+
+        var cleared = (await events.NextAsync("faults", static _ => true, Soon)).GetProperty("data");
+        Assert.False(cleared.GetProperty("tokenEndpointDown").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("slowResponsesMilliseconds").ValueKind);
+        Assert.Empty(cleared.GetProperty("rules").EnumerateArray());
+
+        // Switched on again from the page, the fault plays again.
+        using var again = await PostSwitchesAsync("""{"tokenEndpointDown":true,"tooManyRequestsRetryAfterSeconds":null,"slowResponsesMilliseconds":null}""");
+        using var down = await TokenForm.ClientCredentialsAsync(_http, _cymbio, Supplier);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+    }
+
     [Theory]
     [InlineData("text/plain", null, """{"tokenEndpointDown":true}""", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("application/x-www-form-urlencoded", null, "tokenEndpointDown=true", HttpStatusCode.UnsupportedMediaType)]
