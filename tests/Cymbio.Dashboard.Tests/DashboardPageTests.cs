@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Cymbio.Emulator;
+using Cymbio.Emulator.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -83,9 +84,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IAsyncLifetim
     public async Task A403_IsOnThePage_WithinASecond_WithTheMissingScope_AndTheSdkMethod()
     {
         var token = await IssueTokenAsync("read:orders");
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_cymbio.BaseAddress, "v3/suppliers/88/inventory"));
-        request.Headers.Authorization = new("Bearer", token);
-        using var response = await _http.SendAsync(request);
+        using var response = await _http.SendAsync(TokenForm.Authorized(HttpMethod.Get, new Uri(_cymbio.BaseAddress, "v3/suppliers/88/inventory"), token));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
 
         var denial = _page.Locator("#denials tbody tr.denied");
@@ -139,20 +138,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IAsyncLifetim
         Assert.Null(await _page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
     }
 
-    private async Task<string> IssueTokenAsync(string scope)
-    {
-        using var response = await TokenRequestAsync(scope);
-        response.EnsureSuccessStatusCode();
-        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("access_token").GetString()!;
-    }
+    private Task<string> IssueTokenAsync(string scope) => TokenForm.AccessTokenAsync(_http, _cymbio, Supplier, scope);
 
-    private Task<HttpResponseMessage> TokenRequestAsync(string? scope = null) =>
-        _http.PostAsync(_cymbio.TokenEndpoint, new FormUrlEncodedContent(new[]
-        {
-            new System.Collections.Generic.KeyValuePair<string, string>("grant_type", "client_credentials"),
-            new("client_id", Supplier.ClientId),
-            new("client_secret", Supplier.ClientSecret),
-            new("scope", scope ?? string.Empty),
-        }.Where(static p => p.Value.Length > 0)));
+    private Task<HttpResponseMessage> TokenRequestAsync() => TokenForm.ClientCredentialsAsync(_http, _cymbio, Supplier);
 }

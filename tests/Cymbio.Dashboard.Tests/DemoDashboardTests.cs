@@ -1,14 +1,12 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Cymbio.Emulator;
+using Cymbio.Emulator.Tests.Infrastructure;
 using Cymbio.Tests.Shared;
 using Microsoft.Playwright;
 using Xunit;
@@ -27,6 +25,8 @@ public sealed class DemoDashboardTests(ChromiumFixture chromium)
     /// <summary>Where the screenshot is written, beside the test binaries (docs/images/dashboard.png is a copy of one).</summary>
     public static readonly string ScreenshotPath = Path.Combine(AppContext.BaseDirectory, "dashboard-after-demo.png");
 
+    private static readonly Regex AddressLine = new(@"keeps running: open (http://127\.0\.0\.1:\d+/_dashboard/)", RegexOptions.CultureInvariant);
+
     [Fact]
     public async Task AfterTheDemosRun_ThePageShowsItsTokenAndCalls_AndADenial_UntilCtrlC()
     {
@@ -35,46 +35,35 @@ public sealed class DemoDashboardTests(ChromiumFixture chromium)
         var demo = Repository.PathOf("src", "Cymbio.Demo", "bin", configuration, "net10.0", "Cymbio.Demo.dll");
         Assert.True(File.Exists(demo), $"{demo} was not built");
 
-        using var process = Start(demo, out var output);
-        try
-        {
-            var address = await WaitForAsync(output, process, new Regex(@"keeps running: open (http://127\.0\.0\.1:\d+/_dashboard/)"), TimeSpan.FromSeconds(60));
-            var dashboard = new Uri(address);
-            var baseAddress = new Uri(dashboard, "/");
+        await using var process = ChildProcess.StartDotnet(demo, Repository.Root, "--dashboard");
+        var printed = await process.WaitForLineAsync(AddressLine.IsMatch, TimeSpan.FromSeconds(60));
+        var address = AddressLine.Match(printed).Groups[1].Value;
+        var baseAddress = new Uri(new Uri(address), "/");
 
-            var page = await chromium.NewPageAsync();
-            await page.GotoAsync(address);
-            await Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
-            await Expect(page.Locator("#tokens tbody tr")).ToHaveCountAsync(1);
-            await Expect(page.Locator("#tokens tbody tr .state")).ToHaveTextAsync("issued");
-            await Expect(page.Locator("#requests tbody tr .operation", new() { HasTextString = "ISupplierFulfillmentsApi.AcceptAsync" }).First).ToBeVisibleAsync();
-            await Expect(page.Locator("#requests tbody tr.denied")).ToHaveCountAsync(0);
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(address);
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
+        await Expect(page.Locator("#tokens tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#tokens tbody tr .state")).ToHaveTextAsync("issued");
+        await Expect(page.Locator("#requests tbody tr .operation", new() { HasTextString = "ISupplierFulfillmentsApi.AcceptAsync" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator("#requests tbody tr.denied")).ToHaveCountAsync(0);
 
-            // The demo's refused call never reaches Cymbio (the SDK refuses it); one made without the SDK does.
-            await CallWithoutTheScopeAsync(baseAddress);
-            await Expect(page.Locator("#denials tbody tr .missing")).ToHaveTextAsync("read:inventory");
-            // The page's own requests (its icon included) are not Cymbio traffic.
-            await Expect(page.Locator("#requests tbody tr .request", new() { HasTextString = "favicon" })).ToHaveCountAsync(0);
+        // The demo's refused call never reaches Cymbio (the SDK refuses it); one made without the SDK does.
+        await CallWithoutTheScopeAsync(baseAddress);
+        await Expect(page.Locator("#denials tbody tr .missing")).ToHaveTextAsync("read:inventory");
+        // The page's own requests (its icon included) are not Cymbio traffic.
+        await Expect(page.Locator("#requests tbody tr .request", new() { HasTextString = "favicon" })).ToHaveCountAsync(0);
 
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath });
-            Assert.True(new FileInfo(ScreenshotPath).Length > 20_000, "The screenshot is nearly empty.");
-            await page.Context.CloseAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath });
+        Assert.True(new FileInfo(ScreenshotPath).Length > 20_000, "The screenshot is nearly empty.");
+        await page.Context.CloseAsync();
 
-            Assert.False(process.HasExited, output.ToString());
-            Interrupt(process);
-            Assert.True(process.WaitForExit(15_000), "The demo did not stop on SIGINT.\n" + output);
-            process.WaitForExit(); // until the redirected output is read to its end
-            // The run succeeded; stopping the dashboard afterwards does not change that.
-            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{output}");
-            Assert.Contains("Stopped.", output.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        Assert.False(process.HasExited, process.Output);
+        Assert.True(await process.InterruptAsync(TimeSpan.FromSeconds(15)), "The demo did not stop on SIGINT.\n" + process.Output);
+        Assert.True(process.HasExited);
+        // The run succeeded; stopping the dashboard afterwards does not change that.
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{process.Output}");
+        Assert.Contains("Stopped.", process.Output, StringComparison.Ordinal);
     }
 
     private static async Task CallWithoutTheScopeAsync(Uri baseAddress)
@@ -82,70 +71,8 @@ public sealed class DemoDashboardTests(ChromiumFixture chromium)
         // The emulator's default supplier account: test credentials of the emulator only.
         var supplier = EmulatorAccounts.CreateDefaults().Single(static a => a.Name == EmulatorAccounts.Supplier);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var tokenResponse = await http.PostAsync(new Uri(baseAddress, "oauth/token"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = supplier.ClientId,
-            ["client_secret"] = supplier.ClientSecret,
-            ["scope"] = "read:orders",
-        }));
-        tokenResponse.EnsureSuccessStatusCode();
-        using var json = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, $"v3/suppliers/{supplier.SupplierId}/inventory"));
-        request.Headers.Authorization = new("Bearer", json.RootElement.GetProperty("access_token").GetString());
-        using var denied = await http.SendAsync(request);
+        var token = await TokenForm.AccessTokenAsync(http, new Uri(baseAddress, CymbioEmulator.TokenPath.TrimStart('/')), supplier, "read:orders");
+        using var denied = await http.SendAsync(TokenForm.Authorized(HttpMethod.Get, new Uri(baseAddress, $"v3/suppliers/{supplier.SupplierId}/inventory"), token));
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-    }
-
-    private static Process Start(string demo, out StringBuilder output)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(demo);
-        info.ArgumentList.Add("--dashboard");
-        var lines = new StringBuilder();
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => { lock (lines) { lines.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (lines) { lines.AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        output = lines;
-        return process;
-    }
-
-    private static async Task<string> WaitForAsync(StringBuilder output, Process process, Regex pattern, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            string text;
-            lock (output)
-            {
-                text = output.ToString();
-            }
-
-            var match = pattern.Match(text);
-            if (match.Success)
-            {
-                return match.Groups[1].Value;
-            }
-
-            Assert.False(process.HasExited, "The demo exited before its dashboard message:\n" + text);
-            Assert.True(DateTime.UtcNow < deadline, "The demo printed no dashboard address in time:\n" + text);
-            await Task.Delay(100);
-        }
-    }
-
-    // What Ctrl+C sends.
-    private static void Interrupt(Process process)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
-        kill.WaitForExit();
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class StandaloneEmulatorTests
         Assert.Contains("--token-lifetime must be a positive number", emulator.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<bool> WaitForExitAsync(StandaloneEmulatorProcess emulator)
+    private static async Task<bool> WaitForExitAsync(ChildProcess emulator)
     {
         for (var i = 0; i < 600 && !emulator.HasExited; i++)
         {

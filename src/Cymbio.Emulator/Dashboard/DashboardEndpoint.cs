@@ -76,6 +76,8 @@ internal sealed class DashboardEndpoint(DashboardFeed feed, DashboardFaultSwitch
         response.Headers["X-Accel-Buffering"] = "no";
         using var live = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         using var subscription = feed.Subscribe();
+        // One timer for the keep-alive, pushed back on every wake-up; a new one only after it fired (an idle stream).
+        var beat = CancellationTokenSource.CreateLinkedTokenSource(live.Token);
         try
         {
             // A page that lost the stream reconnects after a second and gets a fresh snapshot.
@@ -83,7 +85,6 @@ internal sealed class DashboardEndpoint(DashboardFeed feed, DashboardFaultSwitch
             await WriteEventAsync(response, subscription.Snapshot, live.Token).ConfigureAwait(false);
             while (!live.IsCancellationRequested)
             {
-                using var beat = CancellationTokenSource.CreateLinkedTokenSource(live.Token);
                 beat.CancelAfter(Heartbeat);
                 try
                 {
@@ -96,6 +97,8 @@ internal sealed class DashboardEndpoint(DashboardFeed feed, DashboardFaultSwitch
                 {
                     await response.WriteAsync(": keep-alive\n\n", live.Token).ConfigureAwait(false);
                     await response.Body.FlushAsync(live.Token).ConfigureAwait(false);
+                    beat.Dispose();
+                    beat = CancellationTokenSource.CreateLinkedTokenSource(live.Token);
                     continue;
                 }
 
@@ -108,6 +111,10 @@ internal sealed class DashboardEndpoint(DashboardFeed feed, DashboardFaultSwitch
         catch (OperationCanceledException) when (live.IsCancellationRequested)
         {
             // The page went away, or the emulator is stopping.
+        }
+        finally
+        {
+            beat.Dispose();
         }
     }
 

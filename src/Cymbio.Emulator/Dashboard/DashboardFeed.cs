@@ -75,10 +75,10 @@ internal sealed class DashboardFeed : IDisposable
 
     private DashboardSnapshot Snapshot()
     {
-        // A renewal: any but the first token of an account and scope set (the list is ordered by id), or a refresh grant.
+        // The first token of each account and scope set (the list is ordered by id) is the one that is not a renewal.
         var issued = _state.Tokens.Issued;
         var firsts = issued.GroupBy(static t => (t.Account, t.Scopes)).Select(static g => g.First().Id).ToHashSet();
-        var tokens = issued.Select(token => View(token, renewal: !firsts.Contains(token.Id) || token.Grant == "refresh_token")).ToArray();
+        var tokens = issued.Select(token => View(token, IsRenewal(token, firstOfItsScopeSet: firsts.Contains(token.Id)))).ToArray();
         var records = _state.Requests.Records;
         var requests = records.Skip(Math.Max(0, records.Count - SnapshotRequests)).Select(DashboardRequest.From).ToArray();
         return new DashboardSnapshot(_state.Clock.GetUtcNow(), _baseAddress.ToString(), tokens, requests, _switches.Current);
@@ -86,9 +86,8 @@ internal sealed class DashboardFeed : IDisposable
 
     private void OnTokenIssued(EmulatorIssuedToken token)
     {
-        // A renewal: a refresh-token grant, or a token for an account and scope set that had one before.
-        var renewal = !_scopeSetsIssued.TryAdd((token.Account, token.Scopes), 0) || token.Grant == "refresh_token";
-        Publish("token", View(token, renewal), DashboardJsonContext.Default.DashboardUpdateDashboardToken);
+        var first = _scopeSetsIssued.TryAdd((token.Account, token.Scopes), 0);
+        Publish("token", View(token, IsRenewal(token, first)), DashboardJsonContext.Default.DashboardUpdateDashboardToken);
     }
 
     private void OnTokensRevoked(IReadOnlyList<EmulatorIssuedToken> tokens) =>
@@ -106,6 +105,9 @@ internal sealed class DashboardFeed : IDisposable
     }
 
     private void OnSwitchesChanged() => Publish("faults", _switches.Current, DashboardJsonContext.Default.DashboardUpdateDashboardFaults);
+
+    /// <summary>A renewal: a refresh-token grant, or a token for an account and scope set that had one before.</summary>
+    private static bool IsRenewal(EmulatorIssuedToken token, bool firstOfItsScopeSet) => !firstOfItsScopeSet || token.Grant == "refresh_token";
 
     private static DashboardToken View(EmulatorIssuedToken token, bool renewal) =>
         new(token.Id, token.Account, token.Grant, token.Scopes.ToArray(), token.IssuedAt, token.ExpiresAt, renewal, token.Revoked);

@@ -10,7 +10,10 @@ namespace Cymbio.Emulator.Tests.Infrastructure;
 /// <summary>Raw token requests to an emulator, as any OAuth client would send them (no Cymbio.Client involved).</summary>
 internal static class TokenForm
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, CymbioEmulator emulator, params (string Key, string Value)[] fields)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient http, CymbioEmulator emulator, params (string Key, string Value)[] fields) =>
+        PostAsync(http, emulator.TokenEndpoint, fields);
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, Uri tokenEndpoint, params (string Key, string Value)[] fields)
     {
         var form = new List<KeyValuePair<string, string>>();
         foreach (var (key, value) in fields)
@@ -18,10 +21,14 @@ internal static class TokenForm
             form.Add(new(key, value));
         }
 
-        return await http.PostAsync(emulator.TokenEndpoint, new FormUrlEncodedContent(form));
+        return await http.PostAsync(tokenEndpoint, new FormUrlEncodedContent(form));
     }
 
-    public static Task<HttpResponseMessage> ClientCredentialsAsync(HttpClient http, CymbioEmulator emulator, EmulatorAccount account, string? scope = null)
+    public static Task<HttpResponseMessage> ClientCredentialsAsync(HttpClient http, CymbioEmulator emulator, EmulatorAccount account, string? scope = null) =>
+        ClientCredentialsAsync(http, emulator.TokenEndpoint, account, scope);
+
+    /// <summary>A client-credentials token request to an emulator at <paramref name="tokenEndpoint"/> (one in another process, too).</summary>
+    public static Task<HttpResponseMessage> ClientCredentialsAsync(HttpClient http, Uri tokenEndpoint, EmulatorAccount account, string? scope = null)
     {
         var fields = new List<(string, string)> { ("grant_type", "client_credentials"), ("client_id", account.ClientId), ("client_secret", account.ClientSecret) };
         if (scope is not null)
@@ -29,13 +36,17 @@ internal static class TokenForm
             fields.Add(("scope", scope));
         }
 
-        return PostAsync(http, emulator, [.. fields]);
+        return PostAsync(http, tokenEndpoint, [.. fields]);
     }
 
     /// <summary>A client-credentials token for <paramref name="account"/>, asserting success.</summary>
-    public static async Task<string> AccessTokenAsync(HttpClient http, CymbioEmulator emulator, EmulatorAccount account, string? scope = null)
+    public static Task<string> AccessTokenAsync(HttpClient http, CymbioEmulator emulator, EmulatorAccount account, string? scope = null) =>
+        AccessTokenAsync(http, emulator.TokenEndpoint, account, scope);
+
+    /// <summary>A client-credentials token for <paramref name="account"/> from <paramref name="tokenEndpoint"/>, asserting success.</summary>
+    public static async Task<string> AccessTokenAsync(HttpClient http, Uri tokenEndpoint, EmulatorAccount account, string? scope = null)
     {
-        using var response = await ClientCredentialsAsync(http, emulator, account, scope);
+        using var response = await ClientCredentialsAsync(http, tokenEndpoint, account, scope);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
